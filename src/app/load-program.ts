@@ -1,0 +1,33 @@
+import type { ProgramId } from '../domain/ids.js';
+import type { ProgramModel } from '../domain/program-model.js';
+import { err, ok, type Result } from '../domain/result.js';
+import { readProgramYaml } from '../formats/program-yaml/read-program.js';
+import type { SourceProblem } from '../formats/source-problem.js';
+import type { ChangeMeta, ProgramStore, SaveResult } from '../store/program-store.js';
+
+export type LoadError = { kind: 'invalid'; problems: readonly SourceProblem[] };
+
+export interface LoadRequest {
+  readonly text: string;
+  readonly file: string;
+  /** Load under this id instead of the file's `program.id`. */
+  readonly programId?: ProgramId;
+  readonly actor: string;
+  readonly at: Date;
+}
+
+/**
+ * Upserts a program file into the store. A file with any problem changes nothing; a valid one is
+ * saved in one transaction, recording only what differs from what is stored.
+ */
+export async function loadProgram(store: ProgramStore, request: LoadRequest): Promise<Result<SaveResult, LoadError>> {
+  const read = readProgramYaml(request.text, request.file);
+  if (!read.ok) return err({ kind: 'invalid', problems: read.error });
+  const model = withProgramId(read.value, request.programId);
+  const meta: ChangeMeta = { actor: request.actor, at: request.at, source: `load ${request.file}` };
+  return ok(await store.saveProgram(model, meta));
+}
+
+function withProgramId(model: ProgramModel, id: ProgramId | undefined): ProgramModel {
+  return id === undefined ? model : { ...model, program: { ...model.program, id } };
+}

@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { loadProgram } from '../../app/load-program.js';
+import type { CliIo } from '../cli-io.js';
+import { EXIT } from '../exit-codes.js';
+import { renderProblems } from '../render/problems.js';
+import { defaultActor, describeStore, withStore } from '../with-store.js';
+import { PACKAGE_ROOT } from './package-root.js';
+import { showProgram } from './show.js';
+
+export const SAMPLE_PROGRAM = join(PACKAGE_ROOT, 'examples', 'checkout-migration.yaml');
+
+/** Loads the sample program into the configured store (idempotently) and shows it. */
+export async function demoCommand(io: CliIo, options: { json?: boolean }): Promise<number> {
+  const text = await readFile(SAMPLE_PROGRAM, 'utf8');
+  const file = relative(io.cwd, SAMPLE_PROGRAM) || SAMPLE_PROGRAM;
+  return withStore(io, 'throughline demo', async (store, config) => {
+    const loaded = await loadProgram(store, { text, file, actor: defaultActor(io), at: io.now() });
+    if (!loaded.ok) {
+      io.err(renderProblems(loaded.error.problems, io.errStyle));
+      return EXIT.invalid;
+    }
+    if (!options.json) {
+      const what = loaded.value.changes.length === 0 ? 'already loaded' : 'loaded';
+      io.out(io.style.dim(`Sample program ${what} from ${file} into the ${describeStore(config)}.\n`));
+    }
+    const code = await showProgram(io, store, loaded.value.programId, options);
+    if (!options.json) {
+      io.out(
+        io.style.dim(
+          `\nNext: throughline history ${loaded.value.programId} · throughline init my-program.yaml · throughline --help`,
+        ),
+      );
+    }
+    return code;
+  });
+}

@@ -1,0 +1,33 @@
+import { readProgramYaml } from '../../formats/program-yaml/read-program.js';
+import type { CliIo } from '../cli-io.js';
+import { EXIT } from '../exit-codes.js';
+import { renderProblems } from '../render/problems.js';
+import { readSource } from './read-source.js';
+
+export async function validateCommand(io: CliIo, file: string, options: { json?: boolean }): Promise<number> {
+  const source = await readSource(io, file);
+  if ('error' in source) {
+    io.err(`${io.errStyle.red('error')}: ${source.error}`);
+    return EXIT.usage;
+  }
+  const result = readProgramYaml(source.text, file);
+  if (options.json) {
+    io.out(JSON.stringify(result.ok ? { valid: true, file, problems: [] } : { valid: false, file, problems: result.error }, null, 2));
+    return result.ok ? EXIT.ok : EXIT.invalid;
+  }
+  if (!result.ok) {
+    io.err(renderProblems(result.error, io.errStyle));
+    return EXIT.invalid;
+  }
+  const m = result.value;
+  const milestones = m.items.filter((i) => i.kind === 'milestone').length;
+  io.out(
+    `${io.style.green('✓')} ${file} is valid: program "${m.program.id}", ${plural(m.teams.length, 'team')}, ` +
+      `${plural(m.items.length - milestones, 'item')}, ${plural(milestones, 'milestone')}, ${plural(m.dependencies.length, 'dependency', 'dependencies')}`,
+  );
+  return EXIT.ok;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

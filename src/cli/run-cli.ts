@@ -1,0 +1,104 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import type { CliIo } from './cli-io.js';
+import { demoCommand } from './commands/demo.js';
+import { historyCommand } from './commands/history.js';
+import { initCommand } from './commands/init.js';
+import { loadCommand } from './commands/load.js';
+import { programsCommand } from './commands/programs.js';
+import { schemaCommand } from './commands/schema.js';
+import { showCommand } from './commands/show.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT } from './exit-codes.js';
+
+const STORE_HELP = `
+Storage:
+  THROUGHLINE_DATA_DIR      embedded database folder (default ./.throughline)
+  THROUGHLINE_DATABASE_URL  postgres://user:password@host:port/db selects PostgreSQL instead
+  THROUGHLINE_ACTOR         the name recorded in the history (default: your login)`;
+
+/** Parses `argv` (without node and script), runs the command, and returns its exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const set = (promise: Promise<number>) => promise.then((c) => void (code = c));
+  const positive = (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number greater than 0');
+    return n;
+  };
+
+  const cli = new Command('throughline')
+    .description('Model a cross-team program once; Throughline computes schedules, risks and status.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .addHelpText('after', STORE_HELP);
+
+  cli
+    .command('init')
+    .description('write a starter program file')
+    .argument('[file]', 'where to write it', 'program.yaml')
+    .option('--force', 'overwrite an existing file')
+    .option('--json', 'machine-readable output')
+    .action((file: string, o) => set(initCommand(io, file, o)));
+
+  cli
+    .command('validate')
+    .description('check a program file and print every problem with its line; exit 1 if there is any')
+    .argument('<file>', 'program file (YAML)')
+    .option('--json', 'machine-readable output')
+    .action((file: string, o) => set(validateCommand(io, file, o)));
+
+  cli
+    .command('load')
+    .description('load a program file into the store; only the differences are written and recorded in the history')
+    .argument('<file>', 'program file (YAML)')
+    .option('--program <id>', "load under this program id instead of the file's program.id")
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', STORE_HELP)
+    .action((file: string, o) => set(loadCommand(io, file, o)));
+
+  cli
+    .command('programs')
+    .description('list the programs in the store')
+    .option('--json', 'machine-readable output')
+    .action((o) => set(programsCommand(io, o)));
+
+  cli
+    .command('show')
+    .description('summarize a program: teams, workstreams, milestones, open dependencies, risks and decisions')
+    .argument('<program>', 'program id')
+    .option('--json', 'machine-readable output')
+    .action((program: string, o) => set(showCommand(io, program, o)));
+
+  cli
+    .command('history')
+    .description('what changed in a program, newest first: who, when, and each field before → after')
+    .argument('<program>', 'program id')
+    .option('--limit <n>', 'at most this many change sets', positive)
+    .option('--item <id>', 'only changes to this item')
+    .option('--json', 'machine-readable output')
+    .action((program: string, o) => set(historyCommand(io, program, o)));
+
+  cli
+    .command('demo')
+    .description('load the sample program (a checkout platform moving to the cloud) and show it')
+    .option('--json', 'machine-readable output')
+    .action((o) => set(demoCommand(io, o)));
+
+  cli
+    .command('schema')
+    .description('print the JSON Schema of the program file (for editor completion)')
+    .option('--out <file>', 'write it to a file instead')
+    .action((o) => set(schemaCommand(io, o)));
+
+  try {
+    await cli.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    throw e;
+  }
+  return code;
+}

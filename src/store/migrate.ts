@@ -1,0 +1,28 @@
+import { programModel } from './migrations/0001-program-model.js';
+import type { SqlClient } from './sql-client.js';
+
+/** Versioned schema changes, applied in order, each once. Append; never edit a released one. */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'program model', sql: programModel },
+];
+
+/** Brings the schema up to date in one transaction; concurrent callers wait for each other. */
+export async function migrate(db: SqlClient): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    // Any fixed key: serializes migrators on a shared server; a no-op cost on PGlite.
+    await tx.query('SELECT pg_advisory_xact_lock(7355608)');
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)),
+    );
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}
