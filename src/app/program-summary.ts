@@ -37,7 +37,15 @@ export interface ProgramSummary {
     lag: number;
     state: DependencyState;
   }[];
-  readonly openRisks: readonly { id: string; title: string; probability: number; exposureDays?: number; exposureCost?: number; owner?: string; status: string }[];
+  readonly openRisks: readonly {
+    id: string;
+    title: string;
+    probability: number;
+    exposureDays?: number;
+    exposureCost?: number;
+    owner?: string;
+    status: string;
+  }[];
   readonly openDecisions: readonly { id: string; title: string; needBy?: CalendarDate }[];
 }
 

@@ -19,7 +19,9 @@ Storage:
 /** Parses `argv` (without node and script), runs the command, and returns its exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
-  const set = (promise: Promise<number>) => promise.then((c) => void (code = c));
+  const set = async (promise: Promise<number>) => {
+    code = await promise;
+  };
   const positive = (value: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number greater than 0');

@@ -1,8 +1,8 @@
-import { dependencyKey } from "./dependency.js";
-import type { ThreePoint } from "./estimate.js";
-import type { ModelProblem } from "./problem.js";
-import type { EntityKind, Locator, ProgramModel } from "./program-model.js";
-import { suggestion } from "./suggest.js";
+import { dependencyKey } from './dependency.js';
+import type { ThreePoint } from './estimate.js';
+import type { ModelProblem } from './problem.js';
+import type { EntityKind, Locator, ProgramModel } from './program-model.js';
+import { suggestion } from './suggest.js';
 
 /**
  * Rules a program must meet beyond its shape: unique ids, references that resolve, estimates that
@@ -10,220 +10,198 @@ import { suggestion } from "./suggest.js";
  * Every problem is reported, not just the first.
  */
 export function checkProgramRules(model: ProgramModel): ModelProblem[] {
-	const problems: ModelProblem[] = [];
-	const at = (
-		entity: EntityKind,
-		index: number,
-		...field: (string | number)[]
-	): Locator =>
-		field.length > 0 ? { entity, index, field } : { entity, index };
+  const problems: ModelProblem[] = [];
+  const at = (entity: EntityKind, index: number, ...field: (string | number)[]): Locator =>
+    field.length > 0 ? { entity, index, field } : { entity, index };
 
-	const teamIds = uniqueIds(model.teams, "team", "team", problems);
-	const workstreamIds = uniqueIds(
-		model.workstreams,
-		"workstream",
-		"workstream",
-		problems,
-	);
-	const itemIds = uniqueIds(model.items, "item", "item or milestone", problems);
-	uniqueIds(model.risks, "risk", "risk", problems);
-	uniqueIds(model.decisions, "decision", "decision", problems);
-	const teamList = [...teamIds.keys()];
-	const itemList = [...itemIds.keys()];
+  const teamIds = uniqueIds(model.teams, 'team', 'team', problems);
+  const workstreamIds = uniqueIds(model.workstreams, 'workstream', 'workstream', problems);
+  const itemIds = uniqueIds(model.items, 'item', 'item or milestone', problems);
+  uniqueIds(model.risks, 'risk', 'risk', problems);
+  uniqueIds(model.decisions, 'decision', 'decision', problems);
+  const teamList = [...teamIds.keys()];
+  const itemList = [...itemIds.keys()];
 
-	const { program } = model;
-	if (program.target < program.start) {
-		problems.push({
-			code: "date-order",
-			message: `the program's target ${program.target} is before its start ${program.start}`,
-			hint: "move the target after the start, or the start before the target",
-			at: at("program", 0, "target"),
-		});
-	}
+  const { program } = model;
+  if (program.target < program.start) {
+    problems.push({
+      code: 'date-order',
+      message: `the program's target ${program.target} is before its start ${program.start}`,
+      hint: 'move the target after the start, or the start before the target',
+      at: at('program', 0, 'target'),
+    });
+  }
 
-	const needTeam = (name: string | undefined, loc: Locator, owner: string) => {
-		if (name === undefined || teamIds.has(name)) return;
-		problems.push({
-			code: "unknown-team",
-			message: `${owner} names team "${name}", which is not defined`,
-			hint: `define it under teams:, or ${suggestion(name, teamList, "teams")}`,
-			at: loc,
-			ref: name,
-		});
-	};
-	const needItem = (name: string, loc: Locator, owner: string) => {
-		if (itemIds.has(name)) return;
-		problems.push({
-			code: "unknown-item",
-			message: `${owner} refers to "${name}", which is no item or milestone`,
-			hint: `fix the id or add the item; ${suggestion(name, itemList, "items")}`,
-			at: loc,
-			ref: name,
-		});
-	};
+  const needTeam = (name: string | undefined, loc: Locator, owner: string) => {
+    if (name === undefined || teamIds.has(name)) return;
+    problems.push({
+      code: 'unknown-team',
+      message: `${owner} names team "${name}", which is not defined`,
+      hint: `define it under teams:, or ${suggestion(name, teamList, 'teams')}`,
+      at: loc,
+      ref: name,
+    });
+  };
+  const needItem = (name: string, loc: Locator, owner: string) => {
+    if (itemIds.has(name)) return;
+    problems.push({
+      code: 'unknown-item',
+      message: `${owner} refers to "${name}", which is no item or milestone`,
+      hint: `fix the id or add the item; ${suggestion(name, itemList, 'items')}`,
+      at: loc,
+      ref: name,
+    });
+  };
 
-	model.items.forEach((item, i) => {
-		const label = `${item.kind} "${item.id}"`;
-		needTeam(item.team, at("item", i, "team"), label);
-		if (item.workstream !== undefined && !workstreamIds.has(item.workstream)) {
-			problems.push({
-				code: "unknown-workstream",
-				message: `${label} names workstream "${item.workstream}", which is not defined`,
-				hint: `define it under workstreams:, or ${suggestion(item.workstream, [...workstreamIds.keys()], "workstreams")}`,
-				at: at("item", i, "workstream"),
-				ref: item.workstream,
-			});
-		}
-		if (item.parent !== undefined) {
-			const parentIndex = itemIds.get(item.parent);
-			const parent =
-				parentIndex === undefined ? undefined : model.items[parentIndex];
-			if (parent === undefined)
-				needItem(item.parent, at("item", i, "parent"), label);
-			else if (parent.kind !== "epic" || parent.id === item.id) {
-				problems.push({
-					code: "bad-parent",
-					message: `${label} has parent "${item.parent}", which is a ${parent.id === item.id ? "reference to itself" : parent.kind}, not an epic`,
-					hint: "a parent must be an item of kind epic",
-					at: at("item", i, "parent"),
-				});
-			}
-		}
-		checkEstimate(model, i, problems);
-		if (item.percentComplete !== undefined && item.remaining !== undefined) {
-			problems.push({
-				code: "conflicting-progress",
-				message: `${label} gives both percentComplete and remaining`,
-				hint: "keep one: remaining (working days left) when the team knows it, percentComplete otherwise",
-				at: at("item", i, "remaining"),
-			});
-		}
-		if (item.kind !== "milestone") {
-			for (const field of ["target"] as const) {
-				if (item[field] !== undefined) {
-					problems.push({
-						code: "misplaced-field",
-						message: `${label} has a ${field}, which only milestones have`,
-						hint: "use deadline for a task that must finish by a date, or make it a milestone",
-						at: at("item", i, field),
-					});
-				}
-			}
-		}
-	});
+  model.items.forEach((item, i) => {
+    const label = `${item.kind} "${item.id}"`;
+    needTeam(item.team, at('item', i, 'team'), label);
+    if (item.workstream !== undefined && !workstreamIds.has(item.workstream)) {
+      problems.push({
+        code: 'unknown-workstream',
+        message: `${label} names workstream "${item.workstream}", which is not defined`,
+        hint: `define it under workstreams:, or ${suggestion(item.workstream, [...workstreamIds.keys()], 'workstreams')}`,
+        at: at('item', i, 'workstream'),
+        ref: item.workstream,
+      });
+    }
+    if (item.parent !== undefined) {
+      const parentIndex = itemIds.get(item.parent);
+      const parent = parentIndex === undefined ? undefined : model.items[parentIndex];
+      if (parent === undefined) needItem(item.parent, at('item', i, 'parent'), label);
+      else if (parent.kind !== 'epic' || parent.id === item.id) {
+        problems.push({
+          code: 'bad-parent',
+          message: `${label} has parent "${item.parent}", which is a ${parent.id === item.id ? 'reference to itself' : parent.kind}, not an epic`,
+          hint: 'a parent must be an item of kind epic',
+          at: at('item', i, 'parent'),
+        });
+      }
+    }
+    checkEstimate(model, i, problems);
+    if (item.percentComplete !== undefined && item.remaining !== undefined) {
+      problems.push({
+        code: 'conflicting-progress',
+        message: `${label} gives both percentComplete and remaining`,
+        hint: 'keep one: remaining (working days left) when the team knows it, percentComplete otherwise',
+        at: at('item', i, 'remaining'),
+      });
+    }
+    if (item.kind !== 'milestone') {
+      for (const field of ['target'] as const) {
+        if (item[field] !== undefined) {
+          problems.push({
+            code: 'misplaced-field',
+            message: `${label} has a ${field}, which only milestones have`,
+            hint: 'use deadline for a task that must finish by a date, or make it a milestone',
+            at: at('item', i, field),
+          });
+        }
+      }
+    }
+  });
 
-	const seenDeps = new Map<string, number>();
-	model.dependencies.forEach((dep, i) => {
-		const label = `the dependency of "${dep.to}" on "${dep.from}"`;
-		needItem(dep.from, at("dependency", i, "from"), `"${dep.to}"`);
-		if (dep.from === dep.to) {
-			problems.push({
-				code: "self-dependency",
-				message: `"${dep.to}" depends on itself`,
-				hint: "remove it from its own dependsOn",
-				at: at("dependency", i, "from"),
-			});
-		}
-		const key = dependencyKey(dep);
-		const first = seenDeps.get(key);
-		if (first !== undefined) {
-			problems.push({
-				code: "duplicate-dependency",
-				message: `${label} is listed twice`,
-				hint: "keep one entry; a pair of items has at most one link",
-				at: at("dependency", i, "from"),
-			});
-		} else seenDeps.set(key, i);
-	});
+  const seenDeps = new Map<string, number>();
+  model.dependencies.forEach((dep, i) => {
+    const label = `the dependency of "${dep.to}" on "${dep.from}"`;
+    needItem(dep.from, at('dependency', i, 'from'), `"${dep.to}"`);
+    if (dep.from === dep.to) {
+      problems.push({
+        code: 'self-dependency',
+        message: `"${dep.to}" depends on itself`,
+        hint: 'remove it from its own dependsOn',
+        at: at('dependency', i, 'from'),
+      });
+    }
+    const key = dependencyKey(dep);
+    const first = seenDeps.get(key);
+    if (first !== undefined) {
+      problems.push({
+        code: 'duplicate-dependency',
+        message: `${label} is listed twice`,
+        hint: 'keep one entry; a pair of items has at most one link',
+        at: at('dependency', i, 'from'),
+      });
+    } else seenDeps.set(key, i);
+  });
 
-	model.risks.forEach((risk, i) => {
-		needTeam(risk.team, at("risk", i, "team"), `risk "${risk.id}"`);
-		risk.items.forEach((id, k) =>
-			needItem(id, at("risk", i, "items", k), `risk "${risk.id}"`),
-		);
-	});
-	model.decisions.forEach((decision, i) => {
-		decision.items.forEach((id, k) =>
-			needItem(id, at("decision", i, "items", k), `decision "${decision.id}"`),
-		);
-	});
-	return problems;
+  model.risks.forEach((risk, i) => {
+    needTeam(risk.team, at('risk', i, 'team'), `risk "${risk.id}"`);
+    risk.items.forEach((id, k) => {
+      needItem(id, at('risk', i, 'items', k), `risk "${risk.id}"`);
+    });
+  });
+  model.decisions.forEach((decision, i) => {
+    decision.items.forEach((id, k) => {
+      needItem(id, at('decision', i, 'items', k), `decision "${decision.id}"`);
+    });
+  });
+  return problems;
 }
 
 /** Maps each id to its first index; reports every later duplicate at its own place. */
-function uniqueIds(
-	list: readonly { id: string }[],
-	entity: EntityKind,
-	what: string,
-	problems: ModelProblem[],
-): Map<string, number> {
-	const ids = new Map<string, number>();
-	list.forEach((entry, i) => {
-		const first = ids.get(entry.id);
-		if (first === undefined) {
-			ids.set(entry.id, i);
-			return;
-		}
-		problems.push({
-			code: "duplicate-id",
-			message: `the ${what} id "${entry.id}" is used twice`,
-			hint: "ids must be unique; rename one of them (references use the id)",
-			at: { entity, index: i, field: ["id"] },
-		});
-	});
-	return ids;
+function uniqueIds(list: readonly { id: string }[], entity: EntityKind, what: string, problems: ModelProblem[]): Map<string, number> {
+  const ids = new Map<string, number>();
+  list.forEach((entry, i) => {
+    const first = ids.get(entry.id);
+    if (first === undefined) {
+      ids.set(entry.id, i);
+      return;
+    }
+    problems.push({
+      code: 'duplicate-id',
+      message: `the ${what} id "${entry.id}" is used twice`,
+      hint: 'ids must be unique; rename one of them (references use the id)',
+      at: { entity, index: i, field: ['id'] },
+    });
+  });
+  return ids;
 }
 
-function checkEstimate(
-	model: ProgramModel,
-	index: number,
-	problems: ModelProblem[],
-): void {
-	const item = model.items[index];
-	if (item?.estimate === undefined) return;
-	const label = `${item.kind} "${item.id}"`;
-	const at: Locator = { entity: "item", index, field: ["estimate"] };
-	if (item.kind === "milestone") {
-		if (typeof item.estimate !== "number" || item.estimate !== 0) {
-			problems.push({
-				code: "impossible-estimate",
-				message: `${label} has an estimate, but a milestone takes no time`,
-				hint: "remove the estimate, or make it a task that the milestone depends on",
-				at,
-			});
-		}
-		return;
-	}
-	if (typeof item.estimate === "number") {
-		if (item.estimate < 0 || !Number.isFinite(item.estimate)) {
-			problems.push({
-				code: "negative-estimate",
-				message: `${label} has estimate ${item.estimate}, but an estimate is 0 or more working days`,
-				hint: "give the working days the work will take, e.g. estimate: 5",
-				at,
-			});
-		}
-		return;
-	}
-	const e: ThreePoint = item.estimate;
-	const negative = (["optimistic", "likely", "pessimistic"] as const).find(
-		(k) => e[k] < 0,
-	);
-	if (negative !== undefined) {
-		problems.push({
-			code: "negative-estimate",
-			message: `${label} has ${negative} ${e[negative]}, but an estimate is 0 or more working days`,
-			hint: "give working days of 0 or more for optimistic, likely and pessimistic",
-			at: { ...at, field: ["estimate", negative] },
-		});
-		return;
-	}
-	if (!(e.optimistic <= e.likely && e.likely <= e.pessimistic)) {
-		problems.push({
-			code: "impossible-estimate",
-			message: `${label} has optimistic ${e.optimistic}, likely ${e.likely}, pessimistic ${e.pessimistic}; they must satisfy optimistic ≤ likely ≤ pessimistic`,
-			hint: "reorder the three figures, or re-estimate",
-			at,
-		});
-	}
+function checkEstimate(model: ProgramModel, index: number, problems: ModelProblem[]): void {
+  const item = model.items[index];
+  if (item?.estimate === undefined) return;
+  const label = `${item.kind} "${item.id}"`;
+  const at: Locator = { entity: 'item', index, field: ['estimate'] };
+  if (item.kind === 'milestone') {
+    if (typeof item.estimate !== 'number' || item.estimate !== 0) {
+      problems.push({
+        code: 'impossible-estimate',
+        message: `${label} has an estimate, but a milestone takes no time`,
+        hint: 'remove the estimate, or make it a task that the milestone depends on',
+        at,
+      });
+    }
+    return;
+  }
+  if (typeof item.estimate === 'number') {
+    if (item.estimate < 0 || !Number.isFinite(item.estimate)) {
+      problems.push({
+        code: 'negative-estimate',
+        message: `${label} has estimate ${item.estimate}, but an estimate is 0 or more working days`,
+        hint: 'give the working days the work will take, e.g. estimate: 5',
+        at,
+      });
+    }
+    return;
+  }
+  const e: ThreePoint = item.estimate;
+  const negative = (['optimistic', 'likely', 'pessimistic'] as const).find((k) => e[k] < 0);
+  if (negative !== undefined) {
+    problems.push({
+      code: 'negative-estimate',
+      message: `${label} has ${negative} ${e[negative]}, but an estimate is 0 or more working days`,
+      hint: 'give working days of 0 or more for optimistic, likely and pessimistic',
+      at: { ...at, field: ['estimate', negative] },
+    });
+    return;
+  }
+  if (!(e.optimistic <= e.likely && e.likely <= e.pessimistic)) {
+    problems.push({
+      code: 'impossible-estimate',
+      message: `${label} has optimistic ${e.optimistic}, likely ${e.likely}, pessimistic ${e.pessimistic}; they must satisfy optimistic ≤ likely ≤ pessimistic`,
+      hint: 'reorder the three figures, or re-estimate',
+      at,
+    });
+  }
 }

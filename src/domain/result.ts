@@ -2,9 +2,7 @@
  * Expected failures are values. A `Result` is either `{ ok: true, value }` or `{ ok: false, error }`;
  * exceptions are reserved for bugs.
  */
-export type Result<T, E> =
-	| { readonly ok: true; readonly value: T }
-	| { readonly ok: false; readonly error: E };
+export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 export const err = <E>(error: E): Result<never, E> => ({ ok: false, error });

@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { err, ok, type Result } from '../domain/result.js';
 import { type LockError, lockDataDir } from './data-dir-lock.js';
 import { migrate } from './migrate.js';

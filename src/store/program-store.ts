@@ -141,7 +141,9 @@ async function save(tx: SqlClient, model: ProgramModel, meta: ChangeMeta): Promi
      ORDER BY r.n`,
     [
       changeSetId,
-      JSON.stringify(changes.map((c, n) => ({ n, entity: c.entity, entity_id: c.id, op: c.op, before: c.before ?? null, after: c.after ?? null }))),
+      JSON.stringify(
+        changes.map((c, n) => ({ n, entity: c.entity, entity_id: c.id, op: c.op, before: c.before ?? null, after: c.after ?? null })),
+      ),
     ],
   );
   return { programId, created: !current, version, changeSetId, changes };

@@ -26,11 +26,7 @@ export async function demoCommand(io: CliIo, options: { json?: boolean }): Promi
     }
     const code = await showProgram(io, store, loaded.value.programId, options);
     if (!options.json) {
-      io.out(
-        io.style.dim(
-          `\nNext: throughline history ${loaded.value.programId} · throughline init my-program.yaml · throughline --help`,
-        ),
-      );
+      io.out(io.style.dim(`\nNext: throughline history ${loaded.value.programId} · throughline init my-program.yaml · throughline --help`));
     }
     return code;
   });

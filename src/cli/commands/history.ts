@@ -16,7 +16,15 @@ export async function historyCommand(
       ...(options.limit !== undefined ? { limit: options.limit } : {}),
       ...(options.item !== undefined ? { entity: 'item' as const, entityId: options.item } : {}),
     });
-    io.out(options.json ? JSON.stringify(sets.map((s) => ({ ...s, at: s.at.toISOString() })), null, 2) : renderHistory(sets, io.style));
+    io.out(
+      options.json
+        ? JSON.stringify(
+            sets.map((s) => ({ ...s, at: s.at.toISOString() })),
+            null,
+            2,
+          )
+        : renderHistory(sets, io.style),
+    );
     return EXIT.ok;
   });
 }

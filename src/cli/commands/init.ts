@@ -13,7 +13,11 @@ export async function initCommand(io: CliIo, file: string, options: { force?: bo
     return EXIT.usage;
   }
   const schema = join(PACKAGE_ROOT, 'schema', 'program.schema.json');
-  const id = basename(file).replace(/\.ya?ml$/i, '').replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'my-program';
+  const id =
+    basename(file)
+      .replace(/\.ya?ml$/i, '')
+      .replace(/[^A-Za-z0-9._-]/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '') || 'my-program';
   const text = starterProgramYaml({
     id,
     start: io.now().toISOString().slice(0, 10),

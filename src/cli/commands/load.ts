@@ -51,7 +51,8 @@ export function loadReport(r: SaveResult) {
 
 function describeLoad(io: CliIo, r: SaveResult, where: string): string {
   const rep = loadReport(r);
-  if (r.changes.length === 0) return `${io.style.green('✓')} program "${r.programId}" is already up to date in the ${where}; nothing changed`;
+  if (r.changes.length === 0)
+    return `${io.style.green('✓')} program "${r.programId}" is already up to date in the ${where}; nothing changed`;
   const verb = r.created ? 'created' : 'updated';
   return (
     `${io.style.green('✓')} ${verb} program "${r.programId}" (version ${r.version}) in the ${where}: ` +

@@ -7,7 +7,13 @@ export async function programsCommand(io: CliIo, options: { json?: boolean }): P
   return withStore(io, 'throughline programs', async (store, config) => {
     const programs = await store.listPrograms();
     if (options.json) {
-      io.out(JSON.stringify(programs.map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString() })), null, 2));
+      io.out(
+        JSON.stringify(
+          programs.map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString() })),
+          null,
+          2,
+        ),
+      );
       return EXIT.ok;
     }
     if (programs.length === 0) {

@@ -34,14 +34,24 @@ export function renderSummary(p: ProgramSummary, s: Style): string {
 
   if (p.workstreams.length > 0) {
     out.push('', s.bold('Workstreams'));
-    out.push(table(['WORKSTREAM', 'NAME', 'ITEMS', 'DONE'], p.workstreams.map((w) => [w.id, w.name, String(w.items), String(w.done)]), [2, 3]));
+    out.push(
+      table(
+        ['WORKSTREAM', 'NAME', 'ITEMS', 'DONE'],
+        p.workstreams.map((w) => [w.id, w.name, String(w.items), String(w.done)]),
+        [2, 3],
+      ),
+    );
   }
 
   out.push('', s.bold('Milestones'));
   out.push(
     p.milestones.length === 0
       ? s.dim('none yet')
-      : table(['MILESTONE', 'TITLE', 'TARGET', 'STATE', 'WAITS ON'], p.milestones.map((m) => [m.id, m.title, m.target ?? '—', m.state, String(m.waitsOn)]), [4]),
+      : table(
+          ['MILESTONE', 'TITLE', 'TARGET', 'STATE', 'WAITS ON'],
+          p.milestones.map((m) => [m.id, m.title, m.target ?? '—', m.state, String(m.waitsOn)]),
+          [4],
+        ),
   );
 
   out.push('', s.bold(`Open cross-team dependencies (${p.openDependencies.length})`));
@@ -71,7 +81,10 @@ export function renderSummary(p: ProgramSummary, s: Style): string {
             r.id,
             r.title,
             r.probability.toFixed(2),
-            [r.exposureDays !== undefined ? `${r.exposureDays}d` : '', r.exposureCost !== undefined ? `$${r.exposureCost.toLocaleString('en-US')}` : '']
+            [
+              r.exposureDays !== undefined ? `${r.exposureDays}d` : '',
+              r.exposureCost !== undefined ? `$${r.exposureCost.toLocaleString('en-US')}` : '',
+            ]
               .filter(Boolean)
               .join(' / '),
             r.owner ?? '—',
@@ -82,7 +95,12 @@ export function renderSummary(p: ProgramSummary, s: Style): string {
 
   out.push('', s.bold(`Decisions needed (${p.openDecisions.length})`));
   out.push(
-    p.openDecisions.length === 0 ? s.dim('none') : table(['DECISION', 'TITLE', 'NEED BY'], p.openDecisions.map((d) => [d.id, d.title, d.needBy ?? '—'])),
+    p.openDecisions.length === 0
+      ? s.dim('none')
+      : table(
+          ['DECISION', 'TITLE', 'NEED BY'],
+          p.openDecisions.map((d) => [d.id, d.title, d.needBy ?? '—']),
+        ),
   );
   return out.join('\n');
 }
