@@ -1,8 +1,10 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { SqlClient } from './sql-client.js';
 
 /** Opens PGlite on `pgdata` (a folder), or in memory when it is undefined. */
 export async function openPglite(pgdata: string | undefined): Promise<SqlClient> {
+  if (pgdata !== undefined) mkdirSync(pgdata, { recursive: true });
   const db = pgdata === undefined ? await PGlite.create() : await PGlite.create({ dataDir: pgdata });
   return wrap(db, async () => db.close());
 }

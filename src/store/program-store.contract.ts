@@ -1,0 +1,141 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { smallProgram } from '../../test/support/programs.js';
+import type { ItemId, ProgramId } from '../domain/ids.js';
+import type { ProgramModel } from '../domain/program-model.js';
+import type { ProgramStore } from './program-store.js';
+
+const meta = (minute: number, actor = 'priya') => ({ actor, at: new Date(Date.UTC(2027, 0, 4, 9, minute)), source: 'test' });
+
+/** What every ProgramStore must do, whatever database is under it. Run by each driver's test file. */
+export function programStoreContract(open: () => Promise<ProgramStore>) {
+  let store: ProgramStore;
+  let model: ProgramModel;
+  beforeEach(async () => {
+    store = await open();
+    model = smallProgram();
+    return () => store.close();
+  });
+
+  describe('saving a program', () => {
+    it('stores every entity and reads the same model back', async () => {
+      const result = await store.saveProgram(model, meta(0));
+      expect(result.created).toBe(true);
+      expect(result.version).toBe(1);
+      expect(result.changes.every((c) => c.op === 'create')).toBe(true);
+      expect(result.changes).toHaveLength(1 + 3 + 2 + 7 + 6 + 1 + 1);
+      expect(await store.readProgram(model.program.id)).toEqual(model);
+    });
+
+    it('changes nothing when the same model is saved again', async () => {
+      await store.saveProgram(model, meta(0));
+      const again = await store.saveProgram(structuredClone(model), meta(5));
+      expect(again.changes).toEqual([]);
+      expect(again.changeSetId).toBeUndefined();
+      expect(again.version).toBe(1);
+      expect(await store.history(model.program.id)).toHaveLength(1);
+    });
+
+    it('records only the differences of an edit, each with before and after', async () => {
+      await store.saveProgram(model, meta(0));
+      const edited: ProgramModel = {
+        ...model,
+        items: [
+          ...model.items.map((i) => (i.id === 'net-1' ? { ...i, estimate: { optimistic: 3, likely: 4, pessimistic: 8 } } : i)),
+          {
+            id: 'net-3' as ItemId,
+            title: 'Decommission old routers',
+            kind: 'task',
+            effort: 1,
+            state: 'not-started',
+            tags: [],
+            links: [],
+            stakeholders: [],
+          },
+        ],
+        dependencies: model.dependencies.filter((d) => !(d.from === 'sre-1' && d.to === 'sre-2')),
+      };
+      const result = await store.saveProgram(edited, meta(10, 'tomas'));
+      expect(result.version).toBe(2);
+      expect(result.changes.map((c) => `${c.op} ${c.entity} ${c.id}`)).toEqual([
+        'update item net-1',
+        'create item net-3',
+        'delete dependency sre-1->sre-2',
+      ]);
+
+      const [latest, first] = await store.history(model.program.id);
+      expect(first?.changes).toHaveLength(21);
+      expect(latest).toMatchObject({ actor: 'tomas', version: 2, source: 'test' });
+      expect(latest?.at.toISOString()).toBe('2027-01-04T09:10:00.000Z');
+      const update = latest?.changes.find((c) => c.op === 'update');
+      expect(update?.before).toMatchObject({ estimate: { optimistic: 2, likely: 3, pessimistic: 6 } });
+      expect(update?.after).toMatchObject({ estimate: { optimistic: 3, likely: 4, pessimistic: 8 } });
+      expect(latest?.changes.find((c) => c.op === 'delete')?.after).toBeUndefined();
+      expect(await store.readProgram(model.program.id)).toEqual(edited);
+    });
+
+    it('keeps a new order without recording it as a change', async () => {
+      await store.saveProgram(model, meta(0));
+      const reordered = { ...model, teams: [...model.teams].reverse() };
+      const result = await store.saveProgram(reordered, meta(1));
+      expect(result.changes).toEqual([]);
+      expect((await store.readProgram(model.program.id))?.teams.map((t) => t.id)).toEqual(['procurement', 'sre', 'network']);
+      expect(await store.history(model.program.id)).toHaveLength(1);
+    });
+
+    it('writes nothing at all when any part of a save fails', async () => {
+      await store.saveProgram(model, meta(0));
+      // Bypasses validation on purpose: the database's own check (capacity > 0) must abort the whole save.
+      const broken = {
+        ...model,
+        items: model.items.map((i) => (i.id === 'net-2' ? { ...i, title: 'renamed' } : i)),
+        teams: model.teams.map((t) => (t.id === 'sre' ? { ...t, capacity: 0 } : t)),
+      };
+      await expect(store.saveProgram(broken, meta(1))).rejects.toThrow();
+      expect(await store.readProgram(model.program.id)).toEqual(model);
+      expect(await store.history(model.program.id)).toHaveLength(1);
+      expect((await store.listPrograms())[0]?.version).toBe(1);
+    });
+  });
+
+  describe('reading', () => {
+    it('lists programs with their counts', async () => {
+      await store.saveProgram(model, meta(0));
+      await store.saveProgram({ ...model, program: { ...model.program, id: 'copy' as ProgramId, name: 'A copy' } }, meta(1));
+      const listed = await store.listPrograms();
+      expect(listed.map((p) => [p.id, p.teams, p.items, p.milestones, p.dependencies, p.version])).toEqual([
+        ['copy', 3, 6, 1, 6, 1],
+        ['edge-refresh', 3, 6, 1, 6, 1],
+      ]);
+      expect(listed[0]?.updatedAt.toISOString()).toBe('2027-01-04T09:01:00.000Z');
+    });
+
+    it('keeps programs apart', async () => {
+      await store.saveProgram(model, meta(0));
+      const other = {
+        ...model,
+        program: { ...model.program, id: 'other' as ProgramId },
+        teams: model.teams.slice(0, 1),
+        items: [],
+        dependencies: [],
+        risks: [],
+        decisions: [],
+      };
+      await store.saveProgram(other, meta(1));
+      expect(await store.readProgram(model.program.id)).toEqual(model);
+      expect((await store.readProgram('other' as ProgramId))?.teams).toHaveLength(1);
+      expect(await store.readProgram('missing' as ProgramId)).toBeUndefined();
+    });
+
+    it('filters history to one item, newest first, and limits it', async () => {
+      await store.saveProgram(model, meta(0));
+      for (let n = 1; n <= 3; n++) {
+        const items = model.items.map((i) => (i.id === 'sre-1' ? { ...i, percentComplete: 25 + n * 20 } : i));
+        await store.saveProgram({ ...model, items }, meta(n));
+      }
+      const sets = await store.history(model.program.id, { entity: 'item', entityId: 'sre-1' });
+      expect(sets.map((s) => s.version)).toEqual([4, 3, 2, 1]);
+      expect(sets.every((s) => s.changes.every((c) => c.id === 'sre-1'))).toBe(true);
+      expect((await store.history(model.program.id, { limit: 2 })).map((s) => s.version)).toEqual([4, 3]);
+    });
+  });
+}

@@ -1,0 +1,5 @@
+import { describe } from 'vitest';
+import { openFreshStore } from '../../test/support/stores.js';
+import { programStoreContract } from './program-store.contract.js';
+
+describe('ProgramStore on PostgreSQL (node-postgres)', () => programStoreContract(() => openFreshStore('postgres')));

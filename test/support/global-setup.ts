@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { migrate } from '../../src/store/migrate.js';
+import { openPglite } from '../../src/store/pglite-client.js';
+import { openPostgres } from '../../src/store/postgres-client.js';
+import { startPostgres } from './postgres-server.js';
+
+export const TEMPLATE_DATABASE = 'throughline_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A PGlite data folder with the schema migrated; copy it, never open it in place. */
+    pgliteTemplate: string;
+    /** postgres:// URL of a server where tests may CREATE DATABASE … TEMPLATE throughline_template; no database name. */
+    postgresServer: string;
+  }
+}
+
+/**
+ * Builds the databases tests start from, once per run: creating and migrating a fresh PGlite costs
+ * seconds, copying a migrated one costs milliseconds; PostgreSQL copies a template database.
+ */
+export default async function setup(project: TestProject) {
+  const root = mkdtempSync(join(tmpdir(), 'throughline-test-'));
+  const template = join(root, 'template', 'pgdata');
+  const db = await openPglite(template);
+  await migrate(db);
+  await db.close();
+  project.provide('pgliteTemplate', template);
+
+  const external = process.env.THROUGHLINE_TEST_DATABASE_URL;
+  const server = external ? undefined : await startPostgres();
+  const base = external ? external.replace(/\/[^/]*$/, '/') : (server?.url('') ?? '');
+  const admin = new pg.Client({ connectionString: `${base}postgres` });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE}`);
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  await admin.end();
+  const templateDb = await openPostgres(`${base}${TEMPLATE_DATABASE}`);
+  await migrate(templateDb);
+  await templateDb.close();
+  project.provide('postgresServer', base);
+
+  return () => {
+    server?.stop();
+    rmSync(root, { recursive: true, force: true });
+  };
+}
