@@ -13,7 +13,8 @@ export const SAMPLE_PROGRAM = join(PACKAGE_ROOT, 'examples', 'checkout-migration
 /** Loads the sample program into the configured store (idempotently) and shows it. */
 export async function demoCommand(io: CliIo, options: { json?: boolean }): Promise<number> {
   const text = await readFile(SAMPLE_PROGRAM, 'utf8');
-  const file = relative(io.cwd, SAMPLE_PROGRAM) || SAMPLE_PROGRAM;
+  const near = relative(io.cwd, SAMPLE_PROGRAM);
+  const file = near.startsWith('..') || near === '' ? SAMPLE_PROGRAM : near;
   return withStore(io, 'throughline demo', async (store, config) => {
     const loaded = await loadProgram(store, { text, file, actor: defaultActor(io), at: io.now() });
     if (!loaded.ok) {

@@ -54,13 +54,18 @@ export function renderSummary(p: ProgramSummary, s: Style): string {
         ),
   );
 
-  out.push('', s.bold(`Open cross-team dependencies (${p.openDependencies.length})`));
+  const attention = p.openDependencies.filter((d) => d.state !== 'accepted');
+  const agreed = p.openDependencies.length - attention.length;
   out.push(
-    p.openDependencies.length === 0
-      ? s.dim('none')
+    '',
+    s.bold(`Cross-team dependencies needing attention (${attention.length})`) + s.dim(`  · ${agreed} more accepted and still open`),
+  );
+  out.push(
+    attention.length === 0
+      ? s.dim('none: every open cross-team dependency is accepted')
       : table(
           ['STATE', 'FROM', '', 'TO', 'LINK', 'TEAMS'],
-          p.openDependencies.map((d) => [
+          attention.map((d) => [
             s[STATE_COLOR[d.state]](d.state),
             d.from,
             '→',
