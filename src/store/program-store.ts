@@ -8,7 +8,7 @@ import type { Risk } from '../domain/risk.js';
 import type { Team } from '../domain/team.js';
 import type { WorkItem } from '../domain/work-item.js';
 import type { Workstream } from '../domain/workstream.js';
-import { ENTITY_TABLES, type EntityTable, rowOf, upsertSql } from './entity-tables.js';
+import { ENTITY_TABLES, rowOf, upsertSql } from './entity-tables.js';
 import type { SqlClient } from './sql-client.js';
 
 /** Who made a change, when, and from what (a file, a command, later an API call). */
@@ -86,9 +86,9 @@ async function save(tx: SqlClient, model: ProgramModel, meta: ChangeMeta): Promi
   const [current] = await tx.query<{ version: number }>('SELECT version::int AS version FROM programs WHERE id = $1 FOR UPDATE', [
     programId,
   ]);
-  const before = current ? await readProgram(tx, programId) : undefined;
-  const changes = diffModels(before, model);
-  const positions = await positionChanges(tx, programId, model);
+  const stored = current ? await readStored(tx, programId) : undefined;
+  const changes = diffModels(stored?.model, model);
+  const positions = movedEntities(stored?.positions ?? new Map(), model);
   if (changes.length === 0 && positions.size === 0) {
     return { programId, created: false, version: current?.version ?? 0, changeSetId: undefined, changes };
   }
@@ -150,37 +150,47 @@ async function save(tx: SqlClient, model: ProgramModel, meta: ChangeMeta): Promi
 }
 
 /** Keys (`entity:id`) of stored rows whose display position differs from the model's. */
-async function positionChanges(tx: SqlClient, programId: ProgramId, model: ProgramModel): Promise<Set<string>> {
-  const entities = entitiesOf(model);
+function movedEntities(stored: ReadonlyMap<string, number>, model: ProgramModel): Set<string> {
   const moved = new Set<string>();
-  for (const table of ENTITY_TABLES) {
-    const stored = await tx.query<{ id: string; position: number }>(`SELECT id, position FROM ${table.table} WHERE program_id = $1`, [
-      programId,
-    ]);
-    const was = new Map(stored.map((r) => [r.id, Number(r.position)]));
-    [...(entities.get(table.entity)?.keys() ?? [])].forEach((id, position) => {
-      const old = was.get(id);
-      if (old !== undefined && old !== position) moved.add(`${table.entity}:${id}`);
+  for (const [entity, byId] of entitiesOf(model)) {
+    [...byId.keys()].forEach((id, position) => {
+      const old = stored.get(`${entity}:${id}`);
+      if (old !== undefined && old !== position) moved.add(`${entity}:${id}`);
     });
   }
   return moved;
 }
 
-async function readProgram(db: SqlClient, id: ProgramId): Promise<ProgramModel | undefined> {
+/** The stored model and each row's position (`entity:id` → position), read once. */
+async function readStored(db: SqlClient, id: ProgramId): Promise<{ model: ProgramModel; positions: Map<string, number> } | undefined> {
   const [row] = await db.query<{ body: Program }>('SELECT body FROM programs WHERE id = $1', [id]);
   if (!row) return undefined;
-  const bodies = async <T>(table: EntityTable): Promise<T[]> =>
-    (await db.query<{ body: T }>(`SELECT body FROM ${table.table} WHERE program_id = $1 ORDER BY position, id`, [id])).map((r) => r.body);
-  const [teams, workstreams, items, dependencies, risks, decisions] = ENTITY_TABLES.map((t) => bodies(t));
-  return {
+  const positions = new Map<string, number>();
+  const lists = await Promise.all(
+    ENTITY_TABLES.map(async (table) => {
+      const rows = await db.query<{ id: string; position: number; body: unknown }>(
+        `SELECT id, position, body FROM ${table.table} WHERE program_id = $1 ORDER BY position, id`,
+        [id],
+      );
+      for (const r of rows) positions.set(`${table.entity}:${r.id}`, Number(r.position));
+      return rows.map((r) => r.body);
+    }),
+  );
+  const [teams, workstreams, items, dependencies, risks, decisions] = lists;
+  const model: ProgramModel = {
     program: row.body,
-    teams: await (teams as Promise<Team[]>),
-    workstreams: await (workstreams as Promise<Workstream[]>),
-    items: await (items as Promise<WorkItem[]>),
-    dependencies: await (dependencies as Promise<Dependency[]>),
-    risks: await (risks as Promise<Risk[]>),
-    decisions: await (decisions as Promise<Decision[]>),
+    teams: teams as Team[],
+    workstreams: workstreams as Workstream[],
+    items: items as WorkItem[],
+    dependencies: dependencies as Dependency[],
+    risks: risks as Risk[],
+    decisions: decisions as Decision[],
   };
+  return { model, positions };
+}
+
+async function readProgram(db: SqlClient, id: ProgramId): Promise<ProgramModel | undefined> {
+  return (await readStored(db, id))?.model;
 }
 
 async function listPrograms(db: SqlClient): Promise<ProgramListing[]> {

@@ -1,0 +1,203 @@
+import type { Decision } from '../../domain/decision.js';
+import { crossesTeams, type Dependency } from '../../domain/dependency.js';
+import type { ItemId, TeamId } from '../../domain/ids.js';
+import type { ModelProblem } from '../../domain/problem.js';
+import { type Program, programSchema } from '../../domain/program.js';
+import type { Locator, ProgramModel } from '../../domain/program-model.js';
+import type { Risk } from '../../domain/risk.js';
+import { closest } from '../../domain/suggest.js';
+import type { Team } from '../../domain/team.js';
+import type { WorkItem } from '../../domain/work-item.js';
+import type { Workstream } from '../../domain/workstream.js';
+import { validateModel } from '../../engine/validate-model.js';
+import {
+  type DependencyRef,
+  FORMAT_VERSION,
+  type itemEntrySchema,
+  type milestoneEntrySchema,
+  SECTIONS,
+  type Section,
+  sectionSchemas,
+} from './document-schema.js';
+import { allowedKeys } from './schema-keys.js';
+import { type DescribedIssue, describeIssues } from './zod-issues.js';
+
+type Path = readonly PropertyKey[];
+
+/**
+ * Turns the plain data of a program file into a model, collecting every problem with the path
+ * (into the file's data) where it is. Positions are found later, and only when there are problems.
+ * One bad entry is dropped and reported; the rest are still checked.
+ */
+export function interpretProgram(
+  raw: unknown,
+): { model: ProgramModel; issues: DescribedIssue[] } | { model?: undefined; issues: DescribedIssue[] } {
+  const issues: DescribedIssue[] = [];
+  const report = (found: readonly DescribedIssue[]) => {
+    issues.push(...found);
+  };
+
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      issues: [
+        {
+          code: 'schema',
+          path: [],
+          message:
+            raw === null || raw === undefined
+              ? 'the file is empty'
+              : 'a program file is a mapping with throughline, program, teams, items…',
+          hint: 'run "throughline init" for a starter file',
+        },
+      ],
+    };
+  }
+  const top = raw as Record<string, unknown>;
+  const topKeys = ['throughline', 'program', ...SECTIONS];
+  for (const key of Object.keys(top)) {
+    if (topKeys.includes(key)) continue;
+    const near = closest(key, topKeys);
+    report([
+      {
+        code: 'unknown-field',
+        path: [key],
+        atKey: true,
+        message: `unknown section "${key}"`,
+        hint: near ? `did you mean "${near}"?` : `sections are: ${topKeys.join(', ')}`,
+      },
+    ]);
+  }
+  if (top.throughline !== FORMAT_VERSION) {
+    report([
+      {
+        code: 'unsupported-version',
+        path: ['throughline'],
+        message:
+          top.throughline === undefined
+            ? 'the file does not say its format version'
+            : `format version ${JSON.stringify(top.throughline)} is not supported`,
+        hint: `put "throughline: ${FORMAT_VERSION}" on the first line`,
+      },
+    ]);
+  }
+
+  const programParsed = programSchema.safeParse(top.program);
+  if (!programParsed.success) {
+    report(describeIssues(prefixed(programParsed.error.issues, ['program']), (p) => allowedKeys(programSchema, p.slice(1))));
+  }
+
+  const entries = (section: Section) => {
+    const list = top[section];
+    const valid: { value: unknown; index: number }[] = [];
+    const invalidIds = new Set<string>();
+    if (list === undefined || list === null) return { valid, invalidIds };
+    if (!Array.isArray(list)) {
+      report([{ code: 'schema', path: [section], message: `${section} should be a list of entries, each starting with "- "` }]);
+      return { valid, invalidIds };
+    }
+    const schema = sectionSchemas[section];
+    list.forEach((entry, index) => {
+      const parsed = schema.safeParse(entry);
+      if (parsed.success) valid.push({ value: parsed.data, index });
+      else {
+        const id = (entry as { id?: unknown } | null)?.id;
+        if (typeof id === 'string') invalidIds.add(id);
+        report(describeIssues(prefixed(parsed.error.issues, [section, index]), (p) => allowedKeys(schema, p.slice(2))));
+      }
+    });
+    return { valid, invalidIds };
+  };
+
+  const teams = entries('teams');
+  const workstreams = entries('workstreams');
+  const items = entries('items');
+  const milestones = entries('milestones');
+  const risks = entries('risks');
+  const decisions = entries('decisions');
+
+  type ItemEntry = ReturnType<typeof itemEntrySchema.parse>;
+  type MilestoneEntry = ReturnType<typeof milestoneEntrySchema.parse>;
+  const itemPaths: Path[] = [];
+  const itemEntries: { item: WorkItem; dependsOn: readonly DependencyRef[] }[] = [];
+  for (const { value, index } of items.valid) {
+    const { dependsOn, ...item } = value as ItemEntry;
+    itemEntries.push({ item, dependsOn });
+    itemPaths.push(['items', index]);
+  }
+  for (const { value, index } of milestones.valid) {
+    const { dependsOn, ...rest } = value as MilestoneEntry;
+    itemEntries.push({ item: { ...rest, kind: 'milestone' }, dependsOn });
+    itemPaths.push(['milestones', index]);
+  }
+  const teamOf = new Map<string, TeamId | undefined>(itemEntries.map((e) => [e.item.id, e.item.team]));
+
+  const dependencies: Dependency[] = [];
+  const dependencyPaths: { path: Path; objectForm: boolean }[] = [];
+  itemEntries.forEach(({ item, dependsOn }, i) => {
+    dependsOn.forEach((ref, k) => {
+      const r = typeof ref === 'string' ? { item: ref } : ref;
+      const cross = crossesTeams(teamOf.get(r.item), item.team);
+      dependencies.push({
+        from: r.item as ItemId,
+        to: item.id,
+        type: r.type ?? 'FS',
+        lag: r.lag ?? 0,
+        // An unstated cross-team dependency has not been agreed yet; within a team there is nothing to agree.
+        state: r.state ?? (cross ? 'requested' : 'accepted'),
+        ...(r.note !== undefined ? { note: r.note } : {}),
+      });
+      dependencyPaths.push({ path: [...(itemPaths[i] as Path), 'dependsOn', k], objectForm: typeof ref !== 'string' });
+    });
+  });
+
+  const model: ProgramModel = {
+    program: programParsed.success ? programParsed.data : PLACEHOLDER_PROGRAM,
+    teams: teams.valid.map((e) => e.value as Team),
+    workstreams: workstreams.valid.map((e) => e.value as Workstream),
+    items: itemEntries.map((e) => e.item),
+    dependencies,
+    risks: risks.valid.map((e) => e.value as Risk),
+    decisions: decisions.valid.map((e) => e.value as Decision),
+  };
+
+  // References to entries that failed their own checks are already explained by those failures.
+  const alreadyReported = new Set([...teams.invalidIds, ...workstreams.invalidIds, ...items.invalidIds, ...milestones.invalidIds]);
+  const pathOf = (loc: Locator): Path => {
+    const field = loc.field ?? [];
+    switch (loc.entity) {
+      case 'program':
+        return ['program', ...field];
+      case 'item':
+        return [...(itemPaths[loc.index] ?? []), ...field];
+      case 'dependency': {
+        const source = dependencyPaths[loc.index];
+        if (!source) return [];
+        const [head] = field;
+        if (!source.objectForm) return source.path;
+        return [...source.path, head === 'from' ? 'item' : (head ?? 'item')];
+      }
+      default: {
+        const lists = { team: teams, workstream: workstreams, risk: risks, decision: decisions } as const;
+        const original = lists[loc.entity].valid[loc.index]?.index ?? 0;
+        return [`${loc.entity}s`, original, ...field];
+      }
+    }
+  };
+  for (const problem of validateModel(model)) {
+    if (isExplained(problem, alreadyReported, programParsed.success)) continue;
+    report([{ code: problem.code, path: pathOf(problem.at), message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) }]);
+  }
+  return issues.length > 0 ? { issues } : { model, issues };
+}
+
+/** Stands in for an invalid program section so the other sections can still be checked; never returned. */
+const PLACEHOLDER_PROGRAM = { id: 'invalid', name: 'invalid', start: '0000-01-01', target: '9999-12-31' } as unknown as Program;
+
+function isExplained(problem: ModelProblem, reported: ReadonlySet<string>, programValid: boolean): boolean {
+  if (!programValid && problem.at.entity === 'program') return true;
+  return problem.ref !== undefined && reported.has(problem.ref);
+}
+
+function prefixed<T extends { path: PropertyKey[] }>(issues: readonly T[], prefix: PropertyKey[]): T[] {
+  return issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }));
+}
