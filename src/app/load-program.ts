@@ -14,7 +14,14 @@ export interface LoadRequest {
   readonly programId?: ProgramId;
   readonly actor: string;
   readonly at: Date;
+  /** Told as each phase starts, for progress on large files. */
+  readonly onPhase?: (phase: LoadPhase) => void;
 }
+
+export type LoadPhase =
+  | { phase: 'parsed'; items: number; dependencies: number }
+  | { phase: 'saving' }
+  | { phase: 'saved'; changes: number };
 
 /**
  * Upserts a program file into the store. A file with any problem changes nothing; a valid one is
@@ -24,8 +31,12 @@ export async function loadProgram(store: ProgramStore, request: LoadRequest): Pr
   const read = readProgramYaml(request.text, request.file);
   if (!read.ok) return err({ kind: 'invalid', problems: read.error });
   const model = withProgramId(read.value, request.programId);
+  request.onPhase?.({ phase: 'parsed', items: model.items.length, dependencies: model.dependencies.length });
   const meta: ChangeMeta = { actor: request.actor, at: request.at, source: `load ${request.file}` };
-  return ok(await store.saveProgram(model, meta));
+  request.onPhase?.({ phase: 'saving' });
+  const saved = await store.saveProgram(model, meta);
+  request.onPhase?.({ phase: 'saved', changes: saved.changes.length });
+  return ok(saved);
 }
 
 function withProgramId(model: ProgramModel, id: ProgramId | undefined): ProgramModel {

@@ -56,6 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('load a program file into the store; only the differences are written and recorded in the history')
     .argument('<file>', 'program file (YAML)')
     .option('--program <id>', "load under this program id instead of the file's program.id")
+    .option('--verbose', 'report each phase on stderr')
     .option('--json', 'machine-readable output')
     .addHelpText('after', STORE_HELP)
     .action((file: string, o) => set(loadCommand(io, file, o)));

@@ -27,6 +27,7 @@ export function describeBadDate(text: string): string {
 
 export const calendarDateSchema = z
   .string({ message: 'expected a date written as YYYY-MM-DD, e.g. 2027-03-15' })
+  .meta({ format: 'date', description: 'A day, YYYY-MM-DD, in the program time zone', examples: ['2027-03-15'] })
   .refine(isCalendarDate, {
     error: (issue) => describeBadDate(String(issue.input)),
     params: { code: 'bad-date' },

@@ -1,4 +1,4 @@
-import { loadProgram } from '../../app/load-program.js';
+import { type LoadPhase, loadProgram } from '../../app/load-program.js';
 import type { ProgramId } from '../../domain/ids.js';
 import { READABLE_ID } from '../../domain/ids.js';
 import type { SaveResult } from '../../store/program-store.js';
@@ -8,7 +8,11 @@ import { renderProblems } from '../render/problems.js';
 import { defaultActor, describeStore, withStore } from '../with-store.js';
 import { readSource } from './read-source.js';
 
-export async function loadCommand(io: CliIo, file: string, options: { program?: string; json?: boolean }): Promise<number> {
+export async function loadCommand(
+  io: CliIo,
+  file: string,
+  options: { program?: string; json?: boolean; verbose?: boolean },
+): Promise<number> {
   if (options.program !== undefined && !READABLE_ID.test(options.program)) {
     io.err(`${io.errStyle.red('error')}: --program "${options.program}" is not a valid id (letters, digits, ".", "_", "-")`);
     return EXIT.usage;
@@ -25,6 +29,7 @@ export async function loadCommand(io: CliIo, file: string, options: { program?: 
       ...(options.program !== undefined ? { programId: options.program as ProgramId } : {}),
       actor: defaultActor(io),
       at: io.now(),
+      ...(options.verbose ? { onPhase: (p: LoadPhase) => io.err(io.errStyle.dim(describePhase(p))) } : {}),
     });
     if (!result.ok) {
       if (options.json) io.out(JSON.stringify({ loaded: false, file, problems: result.error.problems }, null, 2));
@@ -58,4 +63,10 @@ function describeLoad(io: CliIo, r: SaveResult, where: string): string {
     `${io.style.green('✓')} ${verb} program "${r.programId}" (version ${r.version}) in the ${where}: ` +
     `${rep.changes.created} created, ${rep.changes.updated} updated, ${rep.changes.deleted} deleted`
   );
+}
+
+function describePhase(p: LoadPhase): string {
+  if (p.phase === 'parsed') return `read ${p.items} items and milestones, ${p.dependencies} dependencies`;
+  if (p.phase === 'saving') return 'saving (one transaction)…';
+  return `saved: ${p.changes} changes`;
 }
