@@ -32,7 +32,7 @@ export function closest(name: string, candidates: Iterable<string>): string | un
 export function suggestion(name: string, candidates: readonly string[], what: string): string {
   const near = closest(name, candidates);
   if (near !== undefined) return `did you mean "${near}"?`;
-  if (candidates.length === 0) return `no ${what} is defined yet`;
+  if (candidates.length === 0) return `no ${what} are defined yet`;
   const shown = candidates.slice(0, 8).join(', ');
   return `known ${what}: ${shown}${candidates.length > 8 ? `, … (${candidates.length} in all)` : ''}`;
 }

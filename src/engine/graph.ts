@@ -57,8 +57,8 @@ function csr(n: number, key: Int32Array, other: Int32Array) {
 }
 
 /**
- * Kahn's order: every edge goes from an earlier to a later node. Ties are broken by node id, so
- * the order is deterministic. Returns undefined when the graph has a cycle.
+ * Kahn's order: every edge goes from an earlier to a later node. Deterministic: sources in id
+ * order, then nodes as their last predecessor releases them, in edge order. Undefined on a cycle.
  */
 export function topologicalOrder(g: Graph): Int32Array | undefined {
   const n = g.nodeCount;

@@ -175,3 +175,25 @@ describe('help', () => {
     expect(run.stderr).toContain("unknown command 'frobnicate'");
   });
 });
+
+describe('throughline demo (what npm start runs)', () => {
+  it('loads the sample into the embedded store once and shows it', async () => {
+    const first = await cli('demo');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Sample program loaded from');
+    expect(first.stdout).toContain('Checkout platform migration: dc-ash1 → AWS us-east-1');
+    expect(first.stdout).toMatch(/14 teams · 7 workstreams · 153 items · 10 milestones · 237 dependencies \(\d+ cross-team\)/);
+    for (const heading of [
+      'Teams',
+      'Workstreams',
+      'Milestones',
+      'Cross-team dependencies needing attention',
+      'Open risks',
+      'Decisions needed',
+    ]) {
+      expect(first.stdout).toContain(heading);
+    }
+    const second = await cli('demo');
+    expect(second.stdout).toContain('Sample program already loaded');
+  });
+});
