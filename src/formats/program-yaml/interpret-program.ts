@@ -81,7 +81,7 @@ export function interpretProgram(
     ]);
   }
 
-  const programParsed = programSchema.safeParse(top.program);
+  const programParsed = programSchema.safeParse(top.program, { reportInput: true });
   if (!programParsed.success) {
     report(describeIssues(prefixed(programParsed.error.issues, ['program']), (p) => allowedKeys(programSchema, p.slice(1))));
   }
@@ -97,7 +97,7 @@ export function interpretProgram(
     }
     const schema = sectionSchemas[section];
     list.forEach((entry, index) => {
-      const parsed = schema.safeParse(entry);
+      const parsed = schema.safeParse(entry, { reportInput: true });
       if (parsed.success) valid.push({ value: parsed.data, index });
       else {
         const id = (entry as { id?: unknown } | null)?.id;

@@ -49,7 +49,11 @@ export function describeIssues(
               : issue.message.startsWith('Invalid input')
                 ? `${field ? `"${field}" ` : ''}should be ${article(issue.expected)}, not ${describeValue(issue.input)}`
                 : issue.message,
-          ...(issue.input === undefined ? { hint: `add ${field}: … here` } : {}),
+          ...(issue.input === undefined
+            ? { hint: `add ${field}: … here` }
+            : issue.expected === 'string' && (typeof issue.input === 'number' || typeof issue.input === 'boolean')
+              ? { hint: `quote it: ${field}: "${String(issue.input)}"` }
+              : {}),
         });
         break;
       case 'custom': {
