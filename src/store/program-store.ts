@@ -166,16 +166,16 @@ async function readStored(db: SqlClient, id: ProgramId): Promise<{ model: Progra
   const [row] = await db.query<{ body: Program }>('SELECT body FROM programs WHERE id = $1', [id]);
   if (!row) return undefined;
   const positions = new Map<string, number>();
-  const lists = await Promise.all(
-    ENTITY_TABLES.map(async (table) => {
-      const rows = await db.query<{ id: string; position: number; body: unknown }>(
-        `SELECT id, position, body FROM ${table.table} WHERE program_id = $1 ORDER BY position, id`,
-        [id],
-      );
-      for (const r of rows) positions.set(`${table.entity}:${r.id}`, Number(r.position));
-      return rows.map((r) => r.body);
-    }),
-  );
+  // One query at a time: a transaction's connection runs them in order anyway.
+  const lists: unknown[][] = [];
+  for (const table of ENTITY_TABLES) {
+    const rows = await db.query<{ id: string; position: number; body: unknown }>(
+      `SELECT id, position, body FROM ${table.table} WHERE program_id = $1 ORDER BY position, id`,
+      [id],
+    );
+    for (const r of rows) positions.set(`${table.entity}:${r.id}`, Number(r.position));
+    lists.push(rows.map((r) => r.body));
+  }
   const [teams, workstreams, items, dependencies, risks, decisions] = lists;
   const model: ProgramModel = {
     program: row.body,
