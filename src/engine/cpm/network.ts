@@ -1,0 +1,33 @@
+import type { Graph } from '../graph.js';
+
+/** Link types as stored per edge: finish-to-start, start-to-start, finish-to-finish, start-to-finish. */
+export const LINK = { FS: 0, SS: 1, FF: 2, SF: 3 } as const;
+export type LinkCode = (typeof LINK)[keyof typeof LINK];
+
+/**
+ * A schedule network in one time unit chosen by the caller (PSPLIB periods, working minutes of a
+ * calendar, …); CPM never converts. Activity `v` is node `v` of `graph`; edge `e` runs
+ * predecessor → successor with `linkType[e]` and `lag[e]` (negative = lead).
+ */
+export interface ScheduleNetwork {
+  readonly graph: Graph;
+  readonly linkType: Uint8Array;
+  readonly lag: Float64Array;
+  /** Remaining duration of each activity; 0 for milestones and finished work. */
+  readonly duration: Float64Array;
+  /** Earliest allowed start (start-no-earlier-than, or the status date for unfinished work); -Infinity when free. */
+  readonly notBefore: Float64Array;
+  /** Latest allowed finish (a deadline); +Infinity when none. Can make float negative. */
+  readonly finishBy: Float64Array;
+  /** A start that is a fact, not a plan (work already started or done); NaN when not fixed. */
+  readonly fixedStart: Float64Array;
+}
+
+/** A network with no constraints, for tests and adapters to fill in. */
+export function emptyConstraints(n: number): Pick<ScheduleNetwork, 'notBefore' | 'finishBy' | 'fixedStart'> {
+  return {
+    notBefore: new Float64Array(n).fill(Number.NEGATIVE_INFINITY),
+    finishBy: new Float64Array(n).fill(Number.POSITIVE_INFINITY),
+    fixedStart: new Float64Array(n).fill(Number.NaN),
+  };
+}
