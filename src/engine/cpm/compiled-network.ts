@@ -107,7 +107,7 @@ export function forwardPass(c: CompiledNetwork, duration: Float64Array, start: n
     const d = duration[k] as number;
     const fixed = fixedStart[k] as number;
     let t: number;
-    if (fixed === fixed) t = fixed;
+    if (!Number.isNaN(fixed)) t = fixed;
     else {
       t = notBefore[k] as number;
       if (t < start) t = start;
