@@ -1,0 +1,100 @@
+import { backwardPass, type CompiledNetwork, forwardPass } from '../cpm/compiled-network.js';
+import { EPSILON } from '../cpm/critical-path.js';
+import type { Random } from '../rcpsp/random.js';
+import { type SamplingPlan, sampleDurations } from './duration-sampler.js';
+
+/** What every trial needs, all in compiled (topological) order and the network's time unit. */
+export interface ForecastModel {
+  readonly compiled: CompiledNetwork;
+  readonly sampling: SamplingPlan;
+  /** Compiled positions of the milestones whose dates are forecast. */
+  readonly milestones: Int32Array;
+  readonly projectStart: number;
+}
+
+/**
+ * The raw outcome of a run of trials. Chunks are merged in a fixed order, so a forecast is the same
+ * whatever number of workers ran it.
+ */
+export interface TrialChunk {
+  readonly trials: number;
+  /** Project finish of each trial. */
+  readonly finish: Float64Array;
+  /** Finish of each milestone in each trial, trial-major: `[trial * milestones + m]`. */
+  readonly milestoneFinish: Float64Array;
+  /** Trials in which each activity was critical. */
+  readonly criticalCount: Float64Array;
+  /** Per activity: Σ duration, Σ duration², Σ duration × project finish (for correlations). */
+  readonly sumDuration: Float64Array;
+  readonly sumDuration2: Float64Array;
+  readonly sumDurationFinish: Float64Array;
+}
+
+/** Runs `trials` trials: sample every duration, reschedule by CPM, record dates and criticality. */
+export function runTrials(model: ForecastModel, random: Random, trials: number): TrialChunk {
+  const c = model.compiled;
+  const n = c.n;
+  const m = model.milestones.length;
+  const duration = new Float64Array(n);
+  const es = new Float64Array(n);
+  const ef = new Float64Array(n);
+  const ls = new Float64Array(n);
+  const lf = new Float64Array(n);
+  const chunk: TrialChunk = {
+    trials,
+    finish: new Float64Array(trials),
+    milestoneFinish: new Float64Array(trials * m),
+    criticalCount: new Float64Array(n),
+    sumDuration: new Float64Array(n),
+    sumDuration2: new Float64Array(n),
+    sumDurationFinish: new Float64Array(n),
+  };
+  const next = () => random.next();
+  for (let t = 0; t < trials; t++) {
+    sampleDurations(model.sampling, next, duration);
+    const finish = forwardPass(c, duration, model.projectStart, es, ef);
+    backwardPass(c, duration, finish, ls, lf);
+    chunk.finish[t] = finish;
+    for (let k = 0; k < m; k++) chunk.milestoneFinish[t * m + k] = ef[model.milestones[k] as number] as number;
+    for (let v = 0; v < n; v++) {
+      const d = duration[v] as number;
+      if ((ls[v] as number) - (es[v] as number) <= EPSILON) chunk.criticalCount[v] = (chunk.criticalCount[v] as number) + 1;
+      chunk.sumDuration[v] = (chunk.sumDuration[v] as number) + d;
+      chunk.sumDuration2[v] = (chunk.sumDuration2[v] as number) + d * d;
+      chunk.sumDurationFinish[v] = (chunk.sumDurationFinish[v] as number) + d * finish;
+    }
+  }
+  return chunk;
+}
+
+/** Concatenates per-trial results and adds sums, in the order given. */
+export function mergeChunks(chunks: readonly TrialChunk[], n: number, milestones: number): TrialChunk {
+  const trials = chunks.reduce((sum, c) => sum + c.trials, 0);
+  const merged: TrialChunk = {
+    trials,
+    finish: new Float64Array(trials),
+    milestoneFinish: new Float64Array(trials * milestones),
+    criticalCount: new Float64Array(n),
+    sumDuration: new Float64Array(n),
+    sumDuration2: new Float64Array(n),
+    sumDurationFinish: new Float64Array(n),
+  };
+  let offset = 0;
+  for (const c of chunks) {
+    merged.finish.set(c.finish, offset);
+    merged.milestoneFinish.set(c.milestoneFinish, offset * milestones);
+    offset += c.trials;
+    for (let v = 0; v < n; v++) {
+      merged.criticalCount[v] = (merged.criticalCount[v] as number) + (c.criticalCount[v] as number);
+      merged.sumDuration[v] = (merged.sumDuration[v] as number) + (c.sumDuration[v] as number);
+      merged.sumDuration2[v] = (merged.sumDuration2[v] as number) + (c.sumDuration2[v] as number);
+      merged.sumDurationFinish[v] = (merged.sumDurationFinish[v] as number) + (c.sumDurationFinish[v] as number);
+    }
+  }
+  return merged;
+}
+
+/** The seed of chunk `index` of a forecast seeded `seed`: independent streams, fixed by the chunk, not the worker. */
+export function chunkSeed(seed: number, index: number): number {
+  return (seed + Math.imul(index + 1, 0x9e3779b9)) >>> 0;
+}
