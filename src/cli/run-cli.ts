@@ -4,6 +4,7 @@ import { demoCommand } from './commands/demo.js';
 import { historyCommand } from './commands/history.js';
 import { initCommand } from './commands/init.js';
 import { loadCommand } from './commands/load.js';
+import { planCommand } from './commands/plan.js';
 import { programsCommand } from './commands/programs.js';
 import { schemaCommand } from './commands/schema.js';
 import { showCommand } from './commands/show.js';
@@ -82,6 +83,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--item <id>', 'only changes to this item')
     .option('--json', 'machine-readable output')
     .action((program: string, o) => set(historyCommand(io, program, o)));
+
+  const integer = (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+    return n;
+  };
+
+  cli
+    .command('plan')
+    .description('critical-path plan of a program file or a PSPLIB instance (.sm); --level adds capacity levelling')
+    .argument('<file>', 'program file (YAML) or PSPLIB .sm')
+    .option('--level', 'level the plan so no team or resource is loaded over its capacity')
+    .option('--schedules <n>', 'levelling budget: schedules the search may generate (default 5000)', positive)
+    .option('--seed <n>', 'random seed of the levelling search (default 1)', integer)
+    .option('--as-of <date>', 'status date: unfinished work starts no earlier (YYYY-MM-DD)')
+    .option('--json', 'machine-readable output')
+    .action((file: string, o) => set(planCommand(io, file, o)));
 
   cli
     .command('demo')

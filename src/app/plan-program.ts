@@ -1,0 +1,58 @@
+import type { CalendarDate } from '../domain/calendar-date.js';
+import type { ProgramModel } from '../domain/program-model.js';
+import { err, ok, type Result } from '../domain/result.js';
+import { formatLocalDateTime } from '../engine/calendar/local-date-time.js';
+import { criticalChains } from '../engine/cpm/critical-chains.js';
+import { criticalPath } from '../engine/cpm/critical-path.js';
+import { type ProgramNetwork, programNetwork } from '../engine/plan/program-network.js';
+import type { PlanItemView, PlanView } from './plan-view.js';
+
+export type PlanError = { kind: 'calendar'; message: string } | { kind: 'cycle'; path: string[] };
+
+/** Round working days to a minute's precision so floats print cleanly. */
+const days = (minutes: number, perDay: number) => Math.round((minutes / perDay) * 1440) / 1440;
+
+/** The critical-path plan of a program: early and late dates on its calendar, floats in working days. */
+export function planProgram(
+  model: ProgramModel,
+  options: { asOf?: CalendarDate; nearCritical?: number } = {},
+): Result<PlanView, PlanError> {
+  const built = programNetwork(model, options.asOf !== undefined ? { asOf: options.asOf } : {});
+  if (!built.ok) return err({ kind: 'calendar', message: built.error.problems.map((p) => p.message).join('; ') });
+  const pn = built.value;
+  const perDay = pn.calendar.minutesPerDay;
+  const cpm = criticalPath(pn.network, { criticalThreshold: (options.nearCritical ?? 0) * perDay });
+  if (!cpm.ok) return err({ kind: 'cycle', path: (cpm.error.cycles[0] ?? []).map((v) => pn.items[v]?.id ?? String(v)) });
+  const c = cpm.value;
+  const at = (offset: number, edge: 'start' | 'end') => formatLocalDateTime(pn.calendar.dateTimeAt(offset, edge));
+  const items: PlanItemView[] = pn.items.map((item, v) => {
+    const kids = pn.children.get(v);
+    // An epic spans its work: from its earliest child's start to its roll-up finish.
+    const es = kids ? Math.min(...kids.map((k) => c.earlyStart[k] as number)) : (c.earlyStart[v] as number);
+    const ls = kids ? Math.min(...kids.map((k) => c.lateStart[k] as number)) : (c.lateStart[v] as number);
+    // A zero-length activity (a milestone) happens at one moment: the end of the work before it.
+    const startEdge = (c.earlyFinish[v] as number) === es ? 'end' : 'start';
+    return {
+      id: item.id,
+      title: item.title,
+      start: at(es, startEdge),
+      finish: at(c.earlyFinish[v] as number, 'end'),
+      earlyStart: at(es, startEdge),
+      earlyFinish: at(c.earlyFinish[v] as number, 'end'),
+      lateStart: at(ls, (c.lateFinish[v] as number) === ls ? 'end' : 'start'),
+      lateFinish: at(c.lateFinish[v] as number, 'end'),
+      totalFloat: days(c.totalFloat[v] as number, perDay),
+      freeFloat: days(c.freeFloat[v] as number, perDay),
+      critical: c.critical[v] === 1,
+    };
+  });
+  const [longest] = criticalChains(pn.network, c);
+  return ok({
+    unit: 'datetime',
+    finish: at(c.finish, 'end'),
+    items,
+    criticalPath: (longest ?? []).map((v) => pn.items[v]?.id as string),
+  });
+}
+
+export type { ProgramNetwork };
