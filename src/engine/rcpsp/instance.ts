@@ -56,6 +56,7 @@ export function capacityAt(inst: RcpspInstance, r: number, t: number): number {
 export function validateInstance(inst: RcpspInstance): Result<RcpspInstance, InstanceProblem[]> {
   const { n, resourceCount: R } = inst;
   const problems: InstanceProblem[] = [];
+  const name = (j: number) => inst.ids?.[j] ?? String(j);
   const shape = (ok: boolean, what: string) => {
     if (!ok) problems.push({ code: 'shape', message: what });
   };
@@ -69,14 +70,14 @@ export function validateInstance(inst: RcpspInstance): Result<RcpspInstance, Ins
   if (problems.length > 0) return err(problems);
   for (let j = 0; j < n; j++) {
     if ((inst.duration[j] as number) < 0)
-      problems.push({ code: 'negative-duration', message: `activity ${j} has a negative duration`, activity: j });
+      problems.push({ code: 'negative-duration', message: `activity ${name(j)} has a negative duration`, activity: j });
     if ((inst.succStart[j + 1] as number) < (inst.succStart[j] as number)) shape(false, 'succStart must not decrease');
     for (let r = 0; r < R; r++) {
       const d = inst.demand[j * R + r] as number;
       if (d < 0 || (d > (inst.capacity[r] as number) && (inst.duration[j] as number) > 0)) {
         problems.push({
           code: 'over-capacity',
-          message: `activity ${j} needs ${d} of resource ${r}, which has ${inst.capacity[r]}`,
+          message: `activity ${name(j)} needs ${d} of resource ${r}, which has ${inst.capacity[r]}`,
           activity: j,
         });
       }
@@ -93,7 +94,7 @@ export function validateInstance(inst: RcpspInstance): Result<RcpspInstance, Ins
   for (let j = 0; j < n; j++) from.fill(j, inst.succStart[j], inst.succStart[j + 1]);
   const cycles = findCycles(buildGraph(n, from, inst.succ));
   for (const cycle of cycles) {
-    problems.push({ code: 'cycle', message: `precedence cycle: ${cycle.join(' → ')}`, activity: cycle[0] as number });
+    problems.push({ code: 'cycle', message: `precedence cycle: ${cycle.map(name).join(' → ')}`, activity: cycle[0] as number });
   }
   return problems.length > 0 ? err(problems) : ok(inst);
 }
@@ -180,4 +181,57 @@ export function makespanOf(inst: RcpspInstance, starts: Int32Array): number {
   let m = 0;
   for (let j = 0; j < inst.n; j++) m = Math.max(m, (starts[j] as number) + (inst.duration[j] as number));
   return m;
+}
+
+/** An instance described as plain lists, for adapters and tests: edges are `[from, to]` or `[from, to, lag]`. */
+export interface InstanceSpec {
+  readonly durations: readonly number[];
+  readonly edges: readonly (readonly [number, number] | readonly [number, number, number])[];
+  /** One row per activity, one column per resource. */
+  readonly demands: readonly (readonly number[])[];
+  readonly capacity: readonly number[];
+  /** One row per resource: its capacity in periods 0, 1, …; `capacity` applies after the row ends. */
+  readonly profile?: readonly (readonly number[])[];
+  readonly ids?: readonly string[];
+}
+
+export function buildInstance(spec: InstanceSpec): Result<RcpspInstance, InstanceProblem[]> {
+  const n = spec.durations.length;
+  const R = spec.capacity.length;
+  const edges = spec.edges.map((e, i) => ({ from: e[0], to: e[1], lag: e[2] ?? 0, i }));
+  edges.sort((a, b) => a.from - b.from || a.i - b.i);
+  const succStart = new Int32Array(n + 1);
+  for (const e of edges) if (e.from >= 0 && e.from < n) succStart[e.from + 1] = (succStart[e.from + 1] as number) + 1;
+  for (let j = 0; j < n; j++) succStart[j + 1] = (succStart[j + 1] as number) + (succStart[j] as number);
+  const valid = edges.filter((e) => e.from >= 0 && e.from < n);
+  if (valid.length !== edges.length) return err([{ code: 'bad-successor', message: 'an edge starts outside the activities' }]);
+  const demand = new Int32Array(n * R);
+  spec.demands.forEach((row, j) => {
+    row.forEach((d, r) => {
+      if (j < n && r < R) demand[j * R + r] = d;
+    });
+  });
+  const horizon = Math.max(0, ...(spec.profile ?? []).map((row) => row.length));
+  const profile =
+    spec.profile === undefined
+      ? undefined
+      : {
+          horizon,
+          capacity: Int32Array.from({ length: R * horizon }, (_, k) => {
+            const r = Math.floor(k / horizon);
+            return spec.profile?.[r]?.[k % horizon] ?? (spec.capacity[r] as number);
+          }),
+        };
+  return validateInstance({
+    n,
+    duration: Int32Array.from(spec.durations),
+    succStart,
+    succ: Int32Array.from(valid, (e) => e.to),
+    ...(valid.some((e) => e.lag !== 0) ? { lag: Int32Array.from(valid, (e) => e.lag) } : {}),
+    resourceCount: R,
+    demand,
+    capacity: Int32Array.from(spec.capacity),
+    ...(profile ? { profile } : {}),
+    ...(spec.ids ? { ids: spec.ids } : {}),
+  });
 }

@@ -42,6 +42,7 @@ export function readPsplib(text: string): Result<RcpspInstance, PsplibProblem[]>
   const capacity = new Int32Array(R);
   const successors: number[][] = Array.from({ length: n }, () => []);
   const rowLine = new Int32Array(n);
+  const requestLine = new Int32Array(n);
   const row = (line: Line, message: string) => problems.push({ code: 'psplib-row', line: line.no, message });
   const job = (line: Line, value: number, seen: Uint8Array, what: string): number | undefined => {
     if (value < 1 || value > n) return void row(line, `${what} ${value} is outside 1..${n}`);
@@ -83,6 +84,7 @@ export function readPsplib(text: string): Result<RcpspInstance, PsplibProblem[]>
     }
     const j = job(line, v[0] as number, seenRequests, 'job');
     if (j === undefined) continue;
+    requestLine[j] = line.no;
     duration[j] = v[2] as number;
     for (let r = 0; r < R; r++) demand[j * R + r] = v[3 + r] as number;
   }
@@ -107,8 +109,8 @@ export function readPsplib(text: string): Result<RcpspInstance, PsplibProblem[]>
     return err(
       checked.error.map((p) => ({
         code: 'psplib-instance' as const,
-        line: p.activity === undefined ? lastLine : (rowLine[p.activity] as number),
-        message: p.message.replace(/activit(y|ies) (\d+)/g, (_, s: string, k: string) => `job${s === 'y' ? '' : 's'} ${Number(k) + 1}`),
+        line: p.activity === undefined ? lastLine : ((p.code === 'cycle' ? rowLine : requestLine)[p.activity] as number),
+        message: p.message.replace(/\bactivity\b/g, 'job').replace(/\bresource (\d+)/g, (_, k: string) => `resource R${Number(k) + 1}`),
       })),
     );
   }
