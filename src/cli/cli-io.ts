@@ -9,6 +9,8 @@ export interface CliIo {
   readonly now: () => Date;
   readonly style: Style;
   readonly errStyle: Style;
+  /** Progress lines can redraw in place on a terminal. */
+  readonly stderrIsTty?: boolean;
 }
 
 /** Who the history says made a change: THROUGHLINE_ACTOR, else the login name. */

@@ -14,6 +14,7 @@ try {
     now: () => new Date(),
     style: styleFor(process.stdout, process.env),
     errStyle: styleFor(process.stderr, process.env),
+    stderrIsTty: process.stderr.isTTY === true,
   });
 } catch (e) {
   // Expected failures are values and were handled above; reaching here is a bug.

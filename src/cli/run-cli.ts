@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { demoCommand } from './commands/demo.js';
+import { forecastCommand } from './commands/forecast.js';
 import { historyCommand } from './commands/history.js';
 import { initCommand } from './commands/init.js';
 import { loadCommand } from './commands/load.js';
@@ -100,6 +101,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--as-of <date>', 'status date: unfinished work starts no earlier (YYYY-MM-DD)')
     .option('--json', 'machine-readable output')
     .action((file: string, o) => set(planCommand(io, file, o)));
+
+  cli
+    .command('forecast')
+    .description('Monte Carlo forecast of a program: finish and milestone percentiles, on-time odds, criticality, sensitivity')
+    .argument('<file>', 'program file (YAML)')
+    .option('--trials <n>', 'trials to run (default 10000)', positive)
+    .option('--seed <n>', 'random seed; the same seed gives the same forecast (default 1)', integer)
+    .option('--as-of <date>', 'status date: unfinished work starts no earlier (YYYY-MM-DD)')
+    .option('--distribution <name>', 'pert (PERT-Beta, default) or triangular')
+    .option('--level', 'level each trial by team capacity (not built yet)')
+    .option('--workers <n>', 'worker threads (default: one per core)', positive)
+    .option('--progress', 'report progress on stderr (on by default on a terminal)')
+    .option('--json', 'machine-readable output')
+    .action((file: string, o) => set(forecastCommand(io, file, o, io.stderrIsTty ?? false)));
 
   cli
     .command('demo')
