@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { demoCommand } from './commands/demo.js';
 import { forecastCommand } from './commands/forecast.js';
+import { generateCommand } from './commands/generate.js';
 import { historyCommand } from './commands/history.js';
 import { initCommand } from './commands/init.js';
 import { loadCommand } from './commands/load.js';
@@ -115,6 +116,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--progress', 'report progress on stderr (on by default on a terminal)')
     .option('--json', 'machine-readable output')
     .action((file: string, o) => set(forecastCommand(io, file, o, io.stderrIsTty ?? false)));
+
+  cli
+    .command('generate')
+    .description('write a realistic random program (layered cross-team DAG, milestones, three-point estimates) for benchmarks and tests')
+    .requiredOption('--items <n>', 'work items, milestones included', positive)
+    .requiredOption('--teams <n>', 'teams', positive)
+    .option('--seed <n>', 'random seed; the same seed writes the same program (default 1)', integer)
+    .option('--out <file>', 'write here (.json for JSON, else YAML) instead of standard output')
+    .option('--json', 'machine-readable summary')
+    .action((o) => set(generateCommand(io, o)));
 
   cli
     .command('demo')

@@ -17,8 +17,9 @@ import { positionOf } from './yaml-position.js';
 export function readProgramYaml(text: string, file: string): Result<ProgramModel, SourceProblem[]> {
   let fast: unknown;
   try {
+    // JSON is YAML too; JSON.parse reads it ~10× faster than any YAML parser (generated programs).
     // CORE_SCHEMA: dates stay strings, as in YAML 1.2; duplicate keys throw.
-    fast = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
+    fast = /^\s*\{/.test(text) ? JSON.parse(text) : jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
   } catch {
     return readWithPositions(text, file);
   }
