@@ -38,7 +38,7 @@ function load(path: string): MspdiProject {
 
 interface Mismatch {
   readonly uid: string;
-  readonly field: 'EarlyStart' | 'LateFinish' | 'Critical';
+  readonly field: 'EarlyStart' | 'LateFinish' | 'Critical' | 'TotalSlack' | 'FreeSlack';
   readonly ours: string;
   readonly theirs: string;
 }
@@ -51,8 +51,13 @@ interface Outcome {
   readonly mismatches: Mismatch[];
 }
 
-/** Compares every task (scheduled and summary) of one project; returns the mismatches. */
-function compare(project: MspdiProject): Outcome {
+/**
+ * Compares every task (scheduled and summary) of one project; returns the mismatches. Beyond the
+ * issue's bar (early start, late finish, critical) it also compares total and free slack, which
+ * MS Project stores in working minutes; `zeroSlackOmitted` says the writer left out zero slack
+ * (the mpsplib-mspdi files do).
+ */
+function compare(project: MspdiProject, zeroSlackOmitted = false): Outcome {
   const built = mspdiNetwork(project);
   if (!built.ok) throw new Error(built.error.map((p) => p.message).join('; '));
   const net = built.value;
@@ -75,6 +80,12 @@ function compare(project: MspdiProject): Outcome {
       });
     }
   };
+  const slack = (uid: string, field: 'TotalSlack' | 'FreeSlack', ours: number, stored: number | undefined) => {
+    const theirs = stored ?? (zeroSlackOmitted ? 0 : undefined);
+    if (theirs === undefined) return;
+    values += 1;
+    if (Math.abs(theirs - ours) > 1e-6) mismatches.push({ uid, field, ours: `${ours} min`, theirs: `${theirs} min` });
+  };
   const byUid = new Map(project.tasks.map((t) => [t.uid, t]));
   net.uids.forEach((uid, v) => {
     const t = byUid.get(uid);
@@ -85,6 +96,8 @@ function compare(project: MspdiProject): Outcome {
     if (t.critical !== undefined) values += 1;
     if (t.critical !== undefined && t.critical !== ours)
       mismatches.push({ uid, field: 'Critical', ours: String(ours), theirs: String(t.critical) });
+    slack(uid, 'TotalSlack', cpm.value.totalFloat[v] as number, t.totalSlack);
+    slack(uid, 'FreeSlack', cpm.value.freeFloat[v] as number, t.freeSlack);
   });
   const summaries = summaryDates(net, cpm.value);
   for (const s of summaries) {
@@ -95,6 +108,7 @@ function compare(project: MspdiProject): Outcome {
     if (t.critical !== undefined) values += 1;
     if (t.critical !== undefined && t.critical !== s.critical)
       mismatches.push({ uid: s.uid, field: 'Critical', ours: String(s.critical), theirs: String(t.critical) });
+    slack(s.uid, 'TotalSlack', s.totalSlack, t.totalSlack);
   }
   return { tasks: net.uids.length, summaries: summaries.length, values, mismatches };
 }
@@ -146,16 +160,16 @@ function corpusSuite(corpus: string, paths: string[]) {
         it.skip(`${name} — skipped: ${skip}`, () => {});
         continue;
       }
-      it(`${name}: early start, late finish and critical flags equal MS Project's for every task`, () => {
+      it(`${name}: early start, late finish, critical flag, total and free slack equal MS Project's for every task`, () => {
         if (!project) throw readError;
-        const outcome = compare(project);
+        const outcome = compare(project, corpus === 'mpsplib-mspdi');
         const t = tally(corpus);
         t.files += 1;
         t.tasks += outcome.tasks;
         t.summaries += outcome.summaries;
         t.values += outcome.values;
-        // Every task has its three values stored: a comparison that checked nothing would prove nothing.
-        expect(outcome.values).toBe(3 * (outcome.tasks + outcome.summaries));
+        // Every scheduled task has five stored values, every summary four: a comparison that checked nothing would prove nothing.
+        expect(outcome.values).toBe(5 * outcome.tasks + 4 * outcome.summaries);
         expect(outcome.mismatches.slice(0, 10)).toEqual([]);
       });
     }
@@ -179,13 +193,18 @@ corpusSuite('mspdi-mpxj', withLinks);
  * not schedule from their links, so they are skipped above. Scheduled as automatic tasks anyway,
  * they differ from MS Project in exactly this way, measured: the late finish of the two tasks whose
  * only successor link is start-driven (UID 11, SF, and UID 13, SS) — MS Project leaves them at the
- * project finish — and nothing else.
+ * project finish, so their total slack differs too — and nothing else.
  */
-it('manually scheduled tasks (Project 2016/2019 task-links files) differ only in the late finish of SS/SF predecessors', () => {
+it('manually scheduled tasks (Project 2016/2019 task-links files) differ only in the late finish (and so total slack) of SS/SF predecessors', () => {
   for (const year of [2016, 2019]) {
     const project = load(join(MPXJ, `generated/task-links/task-links-project${year}-mspdi.xml`));
     const outcome = compare(project);
-    expect(outcome.mismatches.map((m) => `${m.uid} ${m.field}`)).toEqual(['11 LateFinish', '13 LateFinish']);
+    expect(outcome.mismatches.map((m) => `${m.uid} ${m.field}`)).toEqual([
+      '11 LateFinish',
+      '11 TotalSlack',
+      '13 LateFinish',
+      '13 TotalSlack',
+    ]);
     const finish = project.tasks.find((t) => t.uid === '0')?.lateFinish;
     for (const uid of ['11', '13']) expect(project.tasks.find((t) => t.uid === uid)?.lateFinish).toBe(finish);
   }
