@@ -1,5 +1,5 @@
 import type { CalendarDefinition, CalendarException, WorkingSpan } from '../../engine/calendar/calendar-definition.js';
-import { formatDay, isoWeekday, MINUTES_PER_DAY, parseLocalDateTime } from '../../engine/calendar/local-date-time.js';
+import { civilDate, dayNumber, formatDay, isoWeekday, MINUTES_PER_DAY, parseLocalDateTime } from '../../engine/calendar/local-date-time.js';
 import type { MspdiCalendar, MspdiProblem } from './mspdi-project.js';
 import { parseClock, parseFlag, parseNumber } from './mspdi-values.js';
 import { child, children, childText, type XmlElement } from './xml-tree.js';
@@ -103,10 +103,20 @@ export function readCalendars(root: XmlElement, file: string): CalendarsRead {
         const firstWeek = weekStart(dayOf(range.from));
         // Bit 1 = Sunday, 2 = Monday, … 64 = Saturday; weeks counted from the one holding FromDate.
         picked = daysOf(range, (d) => (mask & (1 << (isoWeekday(d) % 7))) !== 0 && ((weekStart(d) - firstWeek) / 7) % period === 0);
+      } else if (type >= 2 && type <= 5) {
+        picked = monthlyDays(range, {
+          yearly: type === 2 || type === 3,
+          relative: type === 3 || type === 5,
+          period,
+          month: parseNumber(childText(e, 'Month')),
+          monthDay: parseNumber(childText(e, 'MonthDay')),
+          monthItem: parseNumber(childText(e, 'MonthItem')),
+          monthPosition: parseNumber(childText(e, 'MonthPosition')),
+        });
       } else {
         caveats.push({
           code: 'unsupported',
-          message: `${subject}: recurring exception "${name ?? ''}" of Type ${type} (monthly or yearly) is not expanded; its days count as ordinary days`,
+          message: `${subject}: recurring exception "${name ?? ''}" has an unknown Type ${type}; its days count as ordinary days`,
           file,
           line: e.line,
           subject,
@@ -234,6 +244,58 @@ function dayOf(text: string): number {
 /** Day number of the Sunday starting the week that holds `day` (MS Project weeks in masks start on Sunday). */
 function weekStart(day: number): number {
   return day - (isoWeekday(day) % 7);
+}
+
+interface MonthlyRule {
+  readonly yearly: boolean;
+  /** "The second Tuesday" rather than "the 14th". */
+  readonly relative: boolean;
+  /** Every `period` months (monthly rules). */
+  readonly period: number;
+  /** 0 = January (yearly rules). */
+  readonly month: number | undefined;
+  readonly monthDay: number | undefined;
+  /** 3 = Sunday, 4 = Monday … 9 = Saturday. */
+  readonly monthItem: number | undefined;
+  /** 0-3 = first to fourth, 4 = last. */
+  readonly monthPosition: number | undefined;
+}
+
+/**
+ * Days of a monthly or yearly recurring exception (MSPDI Exception Type 2-5) within its range:
+ * every `period` months from FromDate's month (every year, in month `month`, for yearly ones), on
+ * day `monthDay` (the month's last day when it is shorter) or on the n-th (or last) given weekday.
+ */
+function monthlyDays(range: DayRange, rule: MonthlyRule): number[] {
+  const first = dayOf(range.from);
+  const last = dayOf(range.to);
+  const start = civilDate(first);
+  let year = start.year;
+  let month = rule.yearly ? (rule.month ?? 0) + 1 : start.month;
+  const step = rule.yearly ? 12 : Math.max(1, rule.period);
+  const out: number[] = [];
+  for (;;) {
+    const monthStart = dayNumber(year, month, 1);
+    if (monthStart > last) break;
+    const length = dayNumber(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - monthStart;
+    let day: number;
+    if (rule.relative) {
+      const item = rule.monthItem ?? 4;
+      const weekday = item === 3 ? 7 : item - 3; // ISO: 1 = Monday … 7 = Sunday
+      const position = rule.monthPosition ?? 0;
+      const firstMatch = monthStart + ((weekday - isoWeekday(monthStart) + 7) % 7);
+      day = position >= 4 ? firstMatch + 7 * Math.floor((monthStart + length - 1 - firstMatch) / 7) : firstMatch + 7 * position;
+    } else {
+      day = monthStart + Math.min(Math.max(rule.monthDay ?? 1, 1), length) - 1;
+    }
+    if (day >= first && day <= last && day < monthStart + length) out.push(day);
+    month += step;
+    while (month > 12) {
+      month -= 12;
+      year += 1;
+    }
+  }
+  return out;
 }
 
 function daysOf(range: DayRange, keep: (day: number, index: number) => boolean): number[] {
