@@ -118,7 +118,7 @@ describe('mspdiNetwork', () => {
     );
   });
 
-  it('lists what it cannot schedule exactly: elapsed and percentage lags, own calendars, resource calendars, manual tasks', () => {
+  it('lists what it cannot schedule exactly: elapsed and percentage lags, own calendars, resource calendars, manual tasks, elapsed durations, split tasks', () => {
     const night = `<Calendar><UID>9</UID><Name>Night</Name><IsBaseCalendar>0</IsBaseCalendar><BaseCalendarUID>1</BaseCalendarUID><WeekDays>
       <WeekDay><DayType>2</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>22:00:00</FromTime><ToTime>00:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>
       </WeekDays></Calendar><Calendar><UID>8</UID><Name>Same as Standard</Name><IsBaseCalendar>0</IsBaseCalendar><BaseCalendarUID>1</BaseCalendarUID></Calendar>`;
@@ -131,6 +131,10 @@ describe('mspdiNetwork', () => {
         { uid: 5 },
         { uid: 6, preds: [[1, 1, 0, 19]] },
         { uid: 7, extra: '<CalendarUID>8</CalendarUID>' },
+        { uid: 8, extra: '<DurationFormat>8</DurationFormat>' },
+        // One day of work stored over two working days: split, or on another calendar.
+        { uid: 9, extra: '<Start>2026-01-05T08:00:00</Start><Finish>2026-01-06T17:00:00</Finish>' },
+        { uid: 10, extra: '<Start>2026-01-05T08:00:00</Start><Finish>2026-01-06T08:00:00</Finish>' },
       ],
       `<Resources><Resource><UID>1</UID><Name>Night crew</Name><CalendarUID>9</CalendarUID></Resource></Resources>
        <Assignments><Assignment><UID>1</UID><TaskUID>5</TaskUID><ResourceUID>1</ResourceUID><Units>1</Units></Assignment></Assignments>`,
@@ -143,6 +147,8 @@ describe('mspdiNetwork', () => {
       ['Task UID 4', 'runs on its own calendar UID 9'],
       ['Task UID 5', 'is assigned resource UID 1 whose calendar UID 9 differs from the project calendar'],
       ['Task UID 6', 'the link from UID 1 has a percentage lag'],
+      ['Task UID 8', 'has an elapsed duration (calendar time'],
+      ['Task UID 9', 'MS Project stored it over 960 working minutes of the project calendar for a duration of 480'],
     ]);
   });
 

@@ -175,6 +175,19 @@ export function mspdiNetwork(project: MspdiProject): Result<MspdiNetwork, MspdiP
     }
     if (t.deadline !== undefined) finishBy[v] = Math.min(finishBy[v] as number, at(t.deadline));
     if (t.manual) note(t, 'is manually scheduled: MS Project does not move it with its links; it is scheduled automatically here');
+    if (t.durationFormat !== undefined && ELAPSED_FORMATS.has(t.durationFormat)) {
+      note(t, 'has an elapsed duration (calendar time, nights and weekends included); it is counted as working time here');
+    } else if (t.start !== undefined && t.finish !== undefined && t.percentComplete === 0 && !t.manual) {
+      // MS Project's own dates must span exactly the duration on the project calendar; if not, the
+      // task is split, or MS Project scheduled it on another (resource or task) calendar.
+      const span = at(t.finish) - at(t.start);
+      if (Math.abs(span - d) > 1e-6) {
+        note(
+          t,
+          `MS Project stored it over ${span} working minutes of the project calendar for a duration of ${d}: it is split or scheduled on another calendar`,
+        );
+      }
+    }
     if (t.percentComplete > 0) {
       const started = t.actualStart ?? t.start;
       if (started !== undefined) fixedStart[v] = at(started);

@@ -39,8 +39,10 @@ export interface MspdiTask {
   readonly active: boolean;
   readonly manual: boolean;
   readonly isNull: boolean;
-  /** Working minutes. */
+  /** Working minutes (calendar minutes when `durationFormat` is an elapsed one). */
   readonly duration: number;
+  /** MSPDI DurationFormat: 7 = days, 8 = elapsed days, … (see ELAPSED_FORMATS). */
+  readonly durationFormat?: number;
   readonly remainingDuration?: number;
   readonly start?: LocalMinute;
   readonly finish?: LocalMinute;

@@ -212,6 +212,7 @@ export function readMspdi(text: string, file: string): Result<MspdiProject, Mspd
     const optional = {
       id: childText(el, 'ID'),
       remainingDuration: durationOf(el, 'RemainingDuration', subject),
+      durationFormat: numberOf(el, 'DurationFormat', subject),
       start: dateOf(el, 'Start', subject),
       finish: dateOf(el, 'Finish', subject),
       earlyStart: dateOf(el, 'EarlyStart', subject),
