@@ -3,6 +3,7 @@
  * average deviation from the optimum (j30) or from the critical-path bound (j60), per schedule budget.
  *
  *   npx tsx bench/psplib.ts [--sets j30,j60] [--budgets 1000,5000,50000] [--limit N] [--seed S] [--workers 2]
+ *     [--population P] [--mutation M] [--restartAfter G] [--elite E]   (GA tuning; defaults otherwise)
  *
  * Every plan is checked by the independent feasibility checker; the infeasible count must be 0.
  */
@@ -21,7 +22,10 @@ interface Task {
   readonly name: string;
   readonly budget: number;
   readonly seed: number;
+  readonly tuning: Tuning;
 }
+/** Optional overrides of the GA's defaults, for tuning runs. */
+type Tuning = { population?: number; mutation?: number; restartAfter?: number; elite?: number };
 interface Outcome extends Task {
   readonly makespan: number;
   readonly schedulesUsed: number;
@@ -40,7 +44,7 @@ function solve(task: Task): Outcome {
   const parsed = readPsplib(text);
   if (!parsed.ok) throw new Error(`${task.name}: ${JSON.stringify(parsed.error)}`);
   const t0 = performance.now();
-  const plan = levelSchedule(parsed.value, { schedules: task.budget, seed: task.seed });
+  const plan = levelSchedule(parsed.value, { schedules: task.budget, seed: task.seed, ...task.tuning });
   const seconds = (performance.now() - t0) / 1000;
   const feasible = checkPlan(parsed.value, plan.starts).length === 0;
   return { ...task, makespan: plan.makespan, schedulesUsed: plan.schedulesUsed, seconds, feasible };
@@ -66,7 +70,7 @@ async function main(): Promise<void> {
   for (const set of args.sets) {
     const names = sample(instanceNames(set), args.limit);
     for (const budget of args.budgets) {
-      const tasks = names.map((name) => ({ set, name, budget, seed: args.seed }));
+      const tasks = names.map((name) => ({ set, name, budget, seed: args.seed, tuning: args.tuning }));
       const outcomes = await runAll(workers, tasks);
       report(set, budget, outcomes, answers);
     }
@@ -191,5 +195,11 @@ function parseArgs(argv: string[]) {
     limit: limit === undefined ? undefined : Number(limit),
     seed: Number(get('--seed') ?? 1),
     workers: Number(get('--workers') ?? Math.min(2, availableParallelism())),
+    tuning: Object.fromEntries(
+      (['population', 'mutation', 'restartAfter', 'elite'] as const).flatMap((k) => {
+        const v = get(`--${k}`);
+        return v === undefined ? [] : [[k, Number(v)]];
+      }),
+    ) as Tuning,
   };
 }

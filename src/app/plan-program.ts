@@ -24,7 +24,16 @@ export function planProgram(
   const cpm = criticalPath(pn.network, { criticalThreshold: (options.nearCritical ?? 0) * perDay });
   if (!cpm.ok) return err({ kind: 'cycle', path: (cpm.error.cycles[0] ?? []).map((v) => pn.items[v]?.id ?? String(v)) });
   const c = cpm.value;
-  const at = (offset: number, edge: 'start' | 'end') => formatLocalDateTime(pn.calendar.dateTimeAt(offset, edge));
+  // Many activities share dates; format each (offset, edge) once.
+  const formatted = { start: new Map<number, string>(), end: new Map<number, string>() };
+  const at = (offset: number, edge: 'start' | 'end') => {
+    let text = formatted[edge].get(offset);
+    if (text === undefined) {
+      text = formatLocalDateTime(pn.calendar.dateTimeAt(offset, edge));
+      formatted[edge].set(offset, text);
+    }
+    return text;
+  };
   const items: PlanItemView[] = pn.items.map((item, v) => {
     const kids = pn.children.get(v);
     // An epic spans its work: from its earliest child's start to its roll-up finish.

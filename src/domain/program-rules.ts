@@ -32,30 +32,30 @@ export function checkProgramRules(model: ProgramModel): ModelProblem[] {
     });
   }
 
-  const needTeam = (name: string | undefined, loc: Locator, owner: string) => {
+  const needTeam = (name: string | undefined, loc: () => Locator, owner: string) => {
     if (name === undefined || teamIds.has(name)) return;
     problems.push({
       code: 'unknown-team',
       message: `${owner} names team "${name}", which is not defined`,
       hint: `define it under teams:, or ${suggestion(name, teamList, 'teams')}`,
-      at: loc,
+      at: loc(),
       ref: name,
     });
   };
-  const needItem = (name: string, loc: Locator, owner: string) => {
+  const needItem = (name: string, loc: () => Locator, owner: string) => {
     if (itemIds.has(name)) return;
     problems.push({
       code: 'unknown-item',
       message: `${owner} refers to "${name}", which is no item or milestone`,
       hint: `fix the id or add the item; ${suggestion(name, itemList, 'items')}`,
-      at: loc,
+      at: loc(),
       ref: name,
     });
   };
 
   model.items.forEach((item, i) => {
     const label = `${item.kind} "${item.id}"`;
-    needTeam(item.team, at('item', i, 'team'), label);
+    needTeam(item.team, () => at('item', i, 'team'), label);
     if (item.workstream !== undefined && !workstreamIds.has(item.workstream)) {
       problems.push({
         code: 'unknown-workstream',
@@ -68,7 +68,7 @@ export function checkProgramRules(model: ProgramModel): ModelProblem[] {
     if (item.parent !== undefined) {
       const parentIndex = itemIds.get(item.parent);
       const parent = parentIndex === undefined ? undefined : model.items[parentIndex];
-      if (parent === undefined) needItem(item.parent, at('item', i, 'parent'), label);
+      if (parent === undefined) needItem(item.parent, () => at('item', i, 'parent'), label);
       else if (parent.kind !== 'epic' || parent.id === item.id) {
         problems.push({
           code: 'bad-parent',
@@ -103,8 +103,7 @@ export function checkProgramRules(model: ProgramModel): ModelProblem[] {
 
   const seenDeps = new Map<string, number>();
   model.dependencies.forEach((dep, i) => {
-    const label = `the dependency of "${dep.to}" on "${dep.from}"`;
-    needItem(dep.from, at('dependency', i, 'from'), `"${dep.to}"`);
+    needItem(dep.from, () => at('dependency', i, 'from'), `"${dep.to}"`);
     if (dep.from === dep.to) {
       problems.push({
         code: 'self-dependency',
@@ -118,7 +117,7 @@ export function checkProgramRules(model: ProgramModel): ModelProblem[] {
     if (first !== undefined) {
       problems.push({
         code: 'duplicate-dependency',
-        message: `${label} is listed twice`,
+        message: `the dependency of "${dep.to}" on "${dep.from}" is listed twice`,
         hint: 'keep one entry; a pair of items has at most one link',
         at: at('dependency', i, 'from'),
       });
@@ -126,14 +125,14 @@ export function checkProgramRules(model: ProgramModel): ModelProblem[] {
   });
 
   model.risks.forEach((risk, i) => {
-    needTeam(risk.team, at('risk', i, 'team'), `risk "${risk.id}"`);
+    needTeam(risk.team, () => at('risk', i, 'team'), `risk "${risk.id}"`);
     risk.items.forEach((id, k) => {
-      needItem(id, at('risk', i, 'items', k), `risk "${risk.id}"`);
+      needItem(id, () => at('risk', i, 'items', k), `risk "${risk.id}"`);
     });
   });
   model.decisions.forEach((decision, i) => {
     decision.items.forEach((id, k) => {
-      needItem(id, at('decision', i, 'items', k), `decision "${decision.id}"`);
+      needItem(id, () => at('decision', i, 'items', k), `decision "${decision.id}"`);
     });
   });
   return problems;

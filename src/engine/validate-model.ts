@@ -1,7 +1,7 @@
 import type { ModelProblem } from '../domain/problem.js';
 import type { ProgramModel } from '../domain/program-model.js';
 import { checkProgramRules } from '../domain/program-rules.js';
-import { buildGraph, findCycles } from './graph.js';
+import { buildGraph, findCycles, topologicalOrder } from './graph.js';
 
 /** Every problem with a program: the domain's rules, then dependency cycles, each with its full path. */
 export function validateModel(model: ProgramModel): ModelProblem[] {
@@ -21,6 +21,8 @@ export function cycleProblems(model: ProgramModel): ModelProblem[] {
   const from = Int32Array.from(kept, (d) => indexOf.get(model.dependencies[d]?.from as string) as number);
   const to = Int32Array.from(kept, (d) => indexOf.get(model.dependencies[d]?.to as string) as number);
   const graph = buildGraph(model.items.length, from, to);
+  // Kahn's order is cheap; Tarjan runs only when there is a cycle to name.
+  if (topologicalOrder(graph)) return [];
   // A self-loop is reported as a self-dependency by the rules.
   return findCycles(graph)
     .filter((cycle) => cycle.length > 2)

@@ -48,29 +48,45 @@ export function criticalPath(net: ScheduleNetwork, options: CpmOptions = {}): Re
   const finish = forwardPass(c, duration, start, es, ef);
   backwardPass(c, duration, options.projectFinish ?? finish, ls, lf);
 
-  const back = (a: Float64Array) => unpermute(a, c.original, (k) => new Float64Array(k));
-  const earlyStart = back(es);
-  const earlyFinish = back(ef);
-  const lateStart = back(ls);
-  const lateFinish = back(lf);
+  // Floats in compiled order, where each activity's successor links sit side by side.
   const threshold = (options.criticalThreshold ?? 0) + EPSILON;
   const projectFinish = options.projectFinish ?? finish;
-  const g = net.graph;
-  const totalFloat = new Float64Array(n);
-  const freeFloat = new Float64Array(n);
-  const critical = new Uint8Array(n);
-  for (let v = 0; v < n; v++) {
-    const total = (lateStart[v] as number) - (earlyStart[v] as number);
-    totalFloat[v] = Math.abs(total) < EPSILON ? 0 : total;
-    critical[v] = total <= threshold ? 1 : 0;
-    let free = projectFinish - (earlyFinish[v] as number);
-    for (let s = g.succStart[v] as number; s < (g.succStart[v + 1] as number); s++) {
-      const slack = linkSlack(net, earlyStart, earlyFinish, g.succEdge[s] as number, v, g.succ[s] as number);
+  const tf = new Float64Array(n);
+  const ff = new Float64Array(n);
+  const crit = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const total = (ls[k] as number) - (es[k] as number);
+    tf[k] = Math.abs(total) < EPSILON ? 0 : total;
+    crit[k] = total <= threshold ? 1 : 0;
+    let free = projectFinish - (ef[k] as number);
+    for (let s = c.succStart[k] as number; s < (c.succStart[k + 1] as number); s++) {
+      const w = c.succ[s] as number;
+      const type = c.succType[s] as number;
+      const lag = c.succLag[s] as number;
+      const slack =
+        type === LINK.FS
+          ? (es[w] as number) - lag - (ef[k] as number)
+          : type === LINK.SS
+            ? (es[w] as number) - lag - (es[k] as number)
+            : type === LINK.FF
+              ? (ef[w] as number) - lag - (ef[k] as number)
+              : (ef[w] as number) - lag - (es[k] as number);
       if (slack < free) free = slack;
     }
-    freeFloat[v] = Math.abs(free) < EPSILON ? 0 : free;
+    ff[k] = Math.abs(free) < EPSILON ? 0 : free;
   }
-  return ok({ order: c.original, earlyStart, earlyFinish, lateStart, lateFinish, totalFloat, freeFloat, critical, finish });
+  const back = (a: Float64Array) => unpermute(a, c.original, (k) => new Float64Array(k));
+  return ok({
+    order: c.original,
+    earlyStart: back(es),
+    earlyFinish: back(ef),
+    lateStart: back(ls),
+    lateFinish: back(lf),
+    totalFloat: back(tf),
+    freeFloat: back(ff),
+    critical: unpermute(crit, c.original, (k) => new Uint8Array(k)),
+    finish,
+  });
 }
 
 /** How much later the predecessor `u` could be, on edge `e` alone, without moving `w`'s early dates. */

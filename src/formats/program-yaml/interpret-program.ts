@@ -81,9 +81,15 @@ export function interpretProgram(
     ]);
   }
 
-  const programParsed = programSchema.safeParse(top.program, { reportInput: true });
+  const programParsed = programSchema.safeParse(top.program);
   if (!programParsed.success) {
-    report(describeIssues(prefixed(programParsed.error.issues, ['program']), (p) => allowedKeys(programSchema, p.slice(1))));
+    // Parsed again only on failure: reporting the offending values costs time on every entry.
+    const detailed = programSchema.safeParse(top.program, { reportInput: true });
+    report(
+      describeIssues(prefixed(detailed.error?.issues ?? programParsed.error.issues, ['program']), (p) =>
+        allowedKeys(programSchema, p.slice(1)),
+      ),
+    );
   }
 
   const entries = (section: Section) => {
@@ -97,12 +103,13 @@ export function interpretProgram(
     }
     const schema = sectionSchemas[section];
     list.forEach((entry, index) => {
-      const parsed = schema.safeParse(entry, { reportInput: true });
+      const parsed = schema.safeParse(entry);
       if (parsed.success) valid.push({ value: parsed.data, index });
       else {
         const id = (entry as { id?: unknown } | null)?.id;
         if (typeof id === 'string') invalidIds.add(id);
-        report(describeIssues(prefixed(parsed.error.issues, [section, index]), (p) => allowedKeys(schema, p.slice(2))));
+        const issues = schema.safeParse(entry, { reportInput: true }).error?.issues ?? parsed.error.issues;
+        report(describeIssues(prefixed(issues, [section, index]), (p) => allowedKeys(schema, p.slice(2))));
       }
     });
     return { valid, invalidIds };
@@ -132,7 +139,10 @@ export function interpretProgram(
   const teamOf = new Map<string, TeamId | undefined>(itemEntries.map((e) => [e.item.id, e.item.team]));
 
   const dependencies: Dependency[] = [];
-  const dependencyPaths: { path: Path; objectForm: boolean }[] = [];
+  // Where each dependency was written: its item (index into itemPaths) and its place in dependsOn.
+  const dependencyItem: number[] = [];
+  const dependencyPlace: number[] = [];
+  const dependencyObjectForm: boolean[] = [];
   itemEntries.forEach(({ item, dependsOn }, i) => {
     dependsOn.forEach((ref, k) => {
       const r = typeof ref === 'string' ? { item: ref } : ref;
@@ -146,7 +156,9 @@ export function interpretProgram(
         state: r.state ?? (cross ? 'requested' : 'accepted'),
         ...(r.note !== undefined ? { note: r.note } : {}),
       });
-      dependencyPaths.push({ path: [...(itemPaths[i] as Path), 'dependsOn', k], objectForm: typeof ref !== 'string' });
+      dependencyItem.push(i);
+      dependencyPlace.push(k);
+      dependencyObjectForm.push(typeof ref !== 'string');
     });
   });
 
@@ -170,11 +182,12 @@ export function interpretProgram(
       case 'item':
         return [...(itemPaths[loc.index] ?? []), ...field];
       case 'dependency': {
-        const source = dependencyPaths[loc.index];
-        if (!source) return [];
+        const item = dependencyItem[loc.index];
+        if (item === undefined) return [];
+        const path = [...(itemPaths[item] ?? []), 'dependsOn', dependencyPlace[loc.index] as number];
         const [head] = field;
-        if (!source.objectForm) return source.path;
-        return [...source.path, head === 'from' ? 'item' : (head ?? 'item')];
+        if (!dependencyObjectForm[loc.index]) return path;
+        return [...path, head === 'from' ? 'item' : (head ?? 'item')];
       }
       default: {
         const lists = { team: teams, workstream: workstreams, risk: risks, decision: decisions } as const;
