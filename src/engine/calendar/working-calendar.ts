@@ -205,11 +205,18 @@ export class WorkingCalendar {
       // First index whose midnight is > offset ('start') or ≥ offset ('end'); the day is the one before it.
       let lo = 0;
       let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const v = m[mid] as number;
-        if (edge === 'start' ? v <= offset : v < offset) lo = mid + 1;
-        else hi = mid;
+      if (edge === 'start') {
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if ((m[mid] as number) <= offset) lo = mid + 1;
+          else hi = mid;
+        }
+      } else {
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if ((m[mid] as number) < offset) lo = mid + 1;
+          else hi = mid;
+        }
       }
       return lo - 1;
     }
