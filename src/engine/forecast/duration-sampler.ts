@@ -113,9 +113,32 @@ export function samplingPlan(
 /** Draws one duration per activity into `out`, using one uniform each from `next`. */
 export function sampleDurations(plan: SamplingPlan, next: () => number, out: Float64Array): void {
   const { low, range, mode } = plan;
-  const quantile = plan.distribution === 'pert' ? pertQuantile : triangularQuantile;
+  if (plan.distribution === 'triangular') {
+    for (let v = 0; v < low.length; v++) {
+      const r = range[v] as number;
+      out[v] = r === 0 ? (low[v] as number) : (low[v] as number) + r * triangularQuantile(mode[v] as number, next());
+    }
+    return;
+  }
+  // pertQuantile inlined: this loop runs once per activity per trial.
+  const t = pertTables();
+  const stride = QUANTILE_STEPS + 1;
   for (let v = 0; v < low.length; v++) {
     const r = range[v] as number;
-    out[v] = r === 0 ? (low[v] as number) : (low[v] as number) + r * quantile(mode[v] as number, next());
+    if (r === 0) {
+      out[v] = low[v] as number;
+      continue;
+    }
+    const ri = (mode[v] as number) * MODE_STEPS;
+    const i = ri >= MODE_STEPS ? MODE_STEPS - 1 : ri | 0;
+    const rf = ri - i;
+    const uj = next() * QUANTILE_STEPS;
+    const j = uj | 0;
+    const uf = uj - j;
+    const row0 = i * stride + j;
+    const row1 = row0 + stride;
+    const q0 = (t[row0] as number) + ((t[row0 + 1] as number) - (t[row0] as number)) * uf;
+    const q1 = (t[row1] as number) + ((t[row1 + 1] as number) - (t[row1] as number)) * uf;
+    out[v] = (low[v] as number) + r * (q0 + (q1 - q0) * rf);
   }
 }

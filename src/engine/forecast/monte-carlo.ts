@@ -50,18 +50,20 @@ export function runTrials(model: ForecastModel, random: Random, trials: number):
     sumDurationFinish: new Float64Array(n),
   };
   const next = () => random.next();
+  const { finish: finishes, milestoneFinish, criticalCount, sumDuration, sumDuration2, sumDurationFinish } = chunk;
+  const milestones = model.milestones;
   for (let t = 0; t < trials; t++) {
     sampleDurations(model.sampling, next, duration);
     const finish = forwardPass(c, duration, model.projectStart, es, ef);
     backwardPass(c, duration, finish, ls, lf);
-    chunk.finish[t] = finish;
-    for (let k = 0; k < m; k++) chunk.milestoneFinish[t * m + k] = ef[model.milestones[k] as number] as number;
+    finishes[t] = finish;
+    for (let k = 0; k < m; k++) milestoneFinish[t * m + k] = ef[milestones[k] as number] as number;
     for (let v = 0; v < n; v++) {
       const d = duration[v] as number;
-      if ((ls[v] as number) - (es[v] as number) <= EPSILON) chunk.criticalCount[v] = (chunk.criticalCount[v] as number) + 1;
-      chunk.sumDuration[v] = (chunk.sumDuration[v] as number) + d;
-      chunk.sumDuration2[v] = (chunk.sumDuration2[v] as number) + d * d;
-      chunk.sumDurationFinish[v] = (chunk.sumDurationFinish[v] as number) + d * finish;
+      if ((ls[v] as number) - (es[v] as number) <= EPSILON) criticalCount[v] = (criticalCount[v] as number) + 1;
+      sumDuration[v] = (sumDuration[v] as number) + d;
+      sumDuration2[v] = (sumDuration2[v] as number) + d * d;
+      sumDurationFinish[v] = (sumDurationFinish[v] as number) + d * finish;
     }
   }
   return chunk;
