@@ -98,6 +98,18 @@ describe('mspdiNetwork', () => {
     expect(flags[net.nodeOf.get('6') as number]).toBe(1);
   });
 
+  it('lets links push a must-start-on task when the project does not honour constraint dates', () => {
+    const tasks: T[] = [
+      { uid: 1, days: 5 },
+      { uid: 2, preds: [[1, 1]], extra: '<ConstraintType>2</ConstraintType><ConstraintDate>2026-01-06T08:00:00</ConstraintDate>' },
+      { uid: 3, extra: '<ConstraintType>2</ConstraintType><ConstraintDate>2026-01-06T08:00:00</ConstraintDate>' },
+    ];
+    const { row } = schedule(build(tasks, '<HonorConstraints>0</HonorConstraints>'));
+    expect(row('2').es).toBe('2026-01-12T08:00:00');
+    expect(row('2').floatDays).toBe(-4);
+    expect(row('3').es).toBe('2026-01-06T08:00:00');
+  });
+
   it('applies links to and from summary tasks to every task under them, rolls summary dates up and leaves out inactive tasks', () => {
     const net = build([
       { uid: 10, summary: true, level: 1, days: 3 },

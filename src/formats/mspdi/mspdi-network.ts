@@ -40,7 +40,8 @@ export interface MspdiNetwork {
  * - durations from `Duration`; lags from `LinkLag` (working minutes; elapsed and percentage lags are
  *   converted approximately and listed in `caveats`);
  * - constraints as MS Project honours them: SNET and FNET bound the early start; MSO and MFO fix the
- *   start (links cannot move it) and bound the late finish; SNLT and FNLT bound the late finish;
+ *   start (links cannot move it, unless the project's HonorConstraints is off: then they only bound
+ *   it from below) and bound the late finish; SNLT and FNLT bound the late finish;
  *   ALAP schedules like ASAP for early and late dates; a `Deadline` bounds the late finish;
  * - progress: a started task's start is fixed at its actual start; a finished task's late dates are
  *   its actual dates;
@@ -156,12 +157,15 @@ export function mspdiNetwork(project: MspdiProject): Result<MspdiNetwork, MspdiP
       case 'FNET':
         notBefore[v] = at(t.constraintDate as number) - d;
         break;
+      // When the project does not honour constraint dates over links, links may push MSO/MFO tasks later.
       case 'MSO':
-        fixedStart[v] = at(t.constraintDate as number);
+        if (project.honorConstraints) fixedStart[v] = at(t.constraintDate as number);
+        else notBefore[v] = at(t.constraintDate as number);
         finishBy[v] = at(t.constraintDate as number) + d;
         break;
       case 'MFO':
-        fixedStart[v] = at(t.constraintDate as number) - d;
+        if (project.honorConstraints) fixedStart[v] = at(t.constraintDate as number) - d;
+        else notBefore[v] = at(t.constraintDate as number) - d;
         finishBy[v] = at(t.constraintDate as number);
         break;
       case 'SNLT':

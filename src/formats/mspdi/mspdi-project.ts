@@ -102,6 +102,8 @@ export interface MspdiProject {
   /** Days of total slack at or below which MS Project flags a task critical. */
   readonly criticalSlackLimit: number;
   readonly calendarUid: string;
+  /** MS Project's "Tasks will always honor their constraint dates" (default on): MSO/MFO win over links. */
+  readonly honorConstraints: boolean;
   readonly calendars: ReadonlyMap<string, MspdiCalendar>;
   /** In file order; null tasks (blank rows) are dropped. */
   readonly tasks: readonly MspdiTask[];

@@ -318,6 +318,7 @@ export function readMspdi(text: string, file: string): Result<MspdiProject, Mspd
     minutesPerWeek: parseNumber(childText(root, 'MinutesPerWeek')) ?? 2400,
     criticalSlackLimit: parseNumber(childText(root, 'CriticalSlackLimit')) ?? 0,
     calendarUid,
+    honorConstraints: parseFlag(childText(root, 'HonorConstraints')) ?? true,
     calendars,
     tasks,
     resources,
