@@ -4,7 +4,9 @@ import { err, ok, type Result } from '../domain/result.js';
 import { formatLocalDateTime } from '../engine/calendar/local-date-time.js';
 import { criticalChains } from '../engine/cpm/critical-chains.js';
 import { criticalPath } from '../engine/cpm/critical-path.js';
+import { PEOPLE_UNITS, programInstance } from '../engine/plan/program-instance.js';
 import { type ProgramNetwork, programNetwork } from '../engine/plan/program-network.js';
+import { explainDelays, levelSchedule, loadProfile } from '../engine/rcpsp/level.js';
 import type { PlanItemView, PlanView } from './plan-view.js';
 
 export type PlanError = { kind: 'calendar'; message: string } | { kind: 'cycle'; path: string[] };
@@ -15,7 +17,7 @@ const days = (minutes: number, perDay: number) => Math.round((minutes / perDay) 
 /** The critical-path plan of a program: early and late dates on its calendar, floats in working days. */
 export function planProgram(
   model: ProgramModel,
-  options: { asOf?: CalendarDate; nearCritical?: number } = {},
+  options: { asOf?: CalendarDate; nearCritical?: number; level?: { schedules: number; seed: number } } = {},
 ): Result<PlanView, PlanError> {
   const built = programNetwork(model, options.asOf !== undefined ? { asOf: options.asOf } : {});
   if (!built.ok) return err({ kind: 'calendar', message: built.error.problems.map((p) => p.message).join('; ') });
@@ -56,11 +58,70 @@ export function planProgram(
     };
   });
   const [longest] = criticalChains(pn.network, c);
-  return ok({
+  const plan: PlanView = {
     unit: 'datetime',
     finish: at(c.finish, 'end'),
     items,
     criticalPath: (longest ?? []).map((v) => pn.items[v]?.id as string),
+  };
+  return options.level ? levelProgram(model, pn, plan, options.level) : ok(plan);
+}
+
+/** The levelled plan: start and finish from levelling by team capacity; early/late stay the CPM's. */
+function levelProgram(
+  model: ProgramModel,
+  pn: ProgramNetwork,
+  plan: PlanView,
+  level: { schedules: number; seed: number },
+): Result<PlanView, PlanError> {
+  const built = programInstance(model, pn);
+  if (!built.ok) return err({ kind: 'calendar', message: built.error.map((p) => p.message).join('; ') });
+  const inst = built.value;
+  const levelled = levelSchedule(inst, level);
+  const perDay = pn.calendar.minutesPerDay;
+  const day = (period: number, edge: 'start' | 'end') => formatLocalDateTime(pn.calendar.dateTimeAt(period * perDay, edge));
+  const items = plan.items.map((item, v) => {
+    const s = levelled.starts[v] as number;
+    const f = s + (inst.duration[v] as number);
+    return { ...item, start: day(s, f === s ? 'end' : 'start'), finish: day(f, 'end') };
+  });
+  const teams = model.teams;
+  const delays = explainDelays(inst, levelled.starts)
+    .filter((d) => d.wait > 0 && d.resource !== undefined && d.activity < pn.items.length)
+    .map((d) => ({
+      id: pn.items[d.activity]?.id as string,
+      delay: d.wait,
+      resource: teams[d.resource as number]?.name ?? `team ${d.resource}`,
+      busy: (d.busy ?? 0) / PEOPLE_UNITS,
+      capacity: (d.capacity ?? 0) / PEOPLE_UNITS,
+      need: (d.need ?? 0) / PEOPLE_UNITS,
+    }))
+    .sort((a, b) => b.delay - a.delay);
+  const profile = loadProfile(inst, levelled.starts);
+  const weekOf = (period: number) => {
+    const date = day(period, 'start').slice(0, 10);
+    const d = new Date(`${date}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    return d.toISOString().slice(0, 10);
+  };
+  const weeks = Array.from({ length: profile.horizon }, (_, t) => weekOf(t));
+  const teamLoad = teams.flatMap((team, r) => {
+    const byWeek = new Map<string, { load: number; capacity: number }>();
+    for (let t = 0; t < profile.horizon; t++) {
+      const w = weeks[t] as string;
+      const cell = byWeek.get(w) ?? { load: 0, capacity: 0 };
+      cell.load += (profile.load[r * profile.horizon + t] as number) / PEOPLE_UNITS;
+      cell.capacity += (profile.capacity[r * profile.horizon + t] as number) / PEOPLE_UNITS;
+      byWeek.set(w, cell);
+    }
+    const round = (x: number) => Math.round(x * 10) / 10;
+    return [...byWeek].map(([week, cell]) => ({ team: team.id as string, week, load: round(cell.load), capacity: round(cell.capacity) }));
+  });
+  return ok({
+    ...plan,
+    finish: day(levelled.makespan, 'end'),
+    items,
+    levelling: { schedules: levelled.schedulesUsed, seed: level.seed, delays, teamLoad },
   });
 }
 

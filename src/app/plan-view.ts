@@ -10,7 +10,10 @@ export interface PlanView {
   readonly levelling?: {
     readonly schedules: number;
     readonly seed: number;
+    /** Items that wait for capacity: how long (periods or working days), for which team or resource. */
     readonly delays: readonly { id: string; delay: number; resource: string; busy: number; capacity: number; need: number }[];
+    /** Program plans: each team's load and capacity per week (Monday), in person-days. */
+    readonly teamLoad?: readonly { team: string; week: string; load: number; capacity: number }[];
   };
 }
 

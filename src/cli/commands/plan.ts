@@ -30,11 +30,10 @@ export async function planCommand(io: CliIo, file: string, options: PlanOptions)
   let result: ReturnType<typeof planProgram>;
   if (input.kind === 'rcpsp') result = planRcpsp(input.instance, level ? { level } : {});
   else {
-    if (level) {
-      io.err(`${io.errStyle.red('error')}: --level works on PSPLIB instances so far; capacity levelling of program files is not built yet`);
-      return EXIT.usage;
-    }
-    result = planProgram(input.model, options.asOf !== undefined && isCalendarDate(options.asOf) ? { asOf: options.asOf } : {});
+    result = planProgram(input.model, {
+      ...(options.asOf !== undefined && isCalendarDate(options.asOf) ? { asOf: options.asOf } : {}),
+      ...(level ? { level } : {}),
+    });
   }
   if (!result.ok) {
     const e = result.error;
@@ -62,9 +61,13 @@ function renderPlan(plan: PlanView, s: Style): string {
   ];
   if (plan.levelling) {
     out.push(s.dim(`Levelled with ${plan.levelling.schedules} schedules (seed ${plan.levelling.seed}).`));
+    const who = plan.unit === 'period' ? '' : ' people';
     for (const d of plan.levelling.delays.slice(0, 10)) {
-      out.push(`  ${d.id} waits ${d.delay} ${floatUnit} for ${d.resource} capacity (${d.busy} of ${d.capacity} busy, needs ${d.need})`);
+      out.push(
+        `  ${d.id} waits ${d.delay} ${floatUnit} for ${d.resource} capacity (${d.busy} of ${d.capacity}${who} busy, needs ${d.need})`,
+      );
     }
+    if (plan.levelling.delays.length > 10) out.push(s.dim(`  … ${plan.levelling.delays.length - 10} more in --json`));
   }
   return out.join('\n');
 }
