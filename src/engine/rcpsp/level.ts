@@ -1,11 +1,8 @@
 import { capacityAt, earliestStarts, makespanOf, type RcpspInstance } from './instance.js';
-import { geneticAlgorithm } from './metaheuristic.js';
+import { type GaOptions, geneticAlgorithm } from './metaheuristic.js';
 
-export interface LevelOptions {
-  /** Budget of generated schedules (every decoding and every justification pass counts). */
-  readonly schedules: number;
-  readonly seed: number;
-}
+/** `schedules` is the budget of generated schedules (every decoding and every justification pass counts). */
+export type LevelOptions = GaOptions;
 
 export interface LevelledPlan {
   readonly starts: Int32Array;
@@ -15,7 +12,7 @@ export interface LevelledPlan {
 
 /** Capacity levelling: a plan that respects every precedence and never loads a resource over capacity. */
 export function levelSchedule(inst: RcpspInstance, options: LevelOptions): LevelledPlan {
-  return geneticAlgorithm(inst, { schedules: options.schedules, seed: options.seed });
+  return geneticAlgorithm(inst, options);
 }
 
 /**

@@ -7,10 +7,14 @@ export interface GaOptions {
   /** Budget of schedules: each serial decoding and each justification pass counts as one. */
   readonly schedules: number;
   readonly seed: number;
-  /** Individuals kept per generation. */
+  /** Individuals kept per generation; by default 40, growing with budgets above 16,000 (to 150 at 60,000). */
   readonly population?: number;
   /** Chance that a child is shift-mutated at each position. */
   readonly mutation?: number;
+  /** Generations without a better best after which all but the elite are replaced by new samples (0 = never; default 40). */
+  readonly restartAfter?: number;
+  /** Individuals kept through a restart. */
+  readonly elite?: number;
 }
 
 export interface GaResult {
@@ -26,28 +30,44 @@ export interface GaResult {
  * backward and one forward pass, and kept as the list of its justified schedule sorted by start.
  * Initial lists come from regret-based biased random sampling on LFT and MinSlack; children come from
  * two-point crossover of tournament-selected parents plus precedence-feasible shift mutation; the
- * population is the best distinct individuals of parents and children. Deterministic per seed.
+ * population is the best distinct individuals of parents and children. After `restartAfter` generations
+ * without progress, all but the elite are replaced by new samples. Deterministic per seed.
  */
 export function geneticAlgorithm(inst: RcpspInstance, options: GaOptions, ws: SgsWorkspace = createWorkspace(inst)): GaResult {
   const { n } = inst;
   const budget = Math.max(1, Math.floor(options.schedules));
   const random = createRandom(options.seed);
   const lowerBound = criticalPathBound(inst);
-  const size = Math.max(2, options.population ?? 40);
+  // A larger population converges later, which pays only when the budget allows many generations (measured on j60).
+  const size = Math.max(2, options.population ?? Math.min(150, Math.max(40, Math.round(budget / 400))));
   const mutation = options.mutation ?? 0.05;
+  const restartAfter = options.restartAfter ?? 40;
+  const elite = Math.min(size, Math.max(1, options.elite ?? 1));
   const e = new Evaluator(ws, budget, lowerBound);
 
   const lft = priorityValues(inst, 'LFT');
   const mslk = priorityValues(inst, 'MSLK');
   const pos = new Int32Array(n);
 
-  let pop: Individual[] = [];
-  for (let i = 0; i < size && !e.finished(); i++) {
-    const list = activityList(inst, i % 2 === 0 ? lft : mslk, i < 2 ? undefined : random);
-    pop.push(e.evaluate(list));
-  }
-  pop = survivors(pop, size);
+  const sample = (pop: Individual[], first: number) => {
+    for (let i = first; i < size && !e.finished(); i++) {
+      const list = activityList(inst, i % 2 === 0 ? lft : mslk, i < 2 ? undefined : random);
+      pop.push(e.evaluate(list));
+    }
+    return survivors(pop, size);
+  };
+  let pop = sample([], 0);
+  let best = e.bestMakespan;
+  let stale = 0;
   while (!e.finished()) {
+    if (e.bestMakespan < best) {
+      best = e.bestMakespan;
+      stale = 0;
+    } else if (restartAfter > 0 && ++stale >= restartAfter) {
+      pop = sample(pop.slice(0, elite), elite);
+      stale = 0;
+      continue;
+    }
     const children: Individual[] = [];
     for (let c = 0; c < size && !e.finished(); c += 2) {
       const mother = tournament(pop, random);
