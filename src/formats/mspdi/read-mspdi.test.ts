@@ -93,6 +93,7 @@ describe('readMspdi', () => {
         task(6, '<ConstraintType>2</ConstraintType>'),
         task(7, '<PredecessorLink><PredecessorUID>99</PredecessorUID><Type>1</Type></PredecessorLink>'),
         '<Task><UID>8</UID><Duration>eight hours</Duration></Task>',
+        task(6),
       ].join('\n'),
     }).replace('<StartDate>2026-01-05T08:00:00</StartDate>', '');
     const r = readMspdi(text, 'p.xml');
@@ -114,6 +115,15 @@ describe('readMspdi', () => {
       'bad-value',
       lineOf('eight hours'),
       'Task UID 8: <Duration> "eight hours" is not an ISO 8601 duration in hours, minutes and seconds',
+    ]);
+    expect(got).toContainEqual([
+      'bad-value',
+      lines.length -
+        lines
+          .slice()
+          .reverse()
+          .findIndex((l) => l.includes('<UID>6<')),
+      'Task UID 6 is used by more than one task',
     ]);
     expect(r.error.every((p) => p.hint !== undefined || p.code === 'unknown-reference' || p.code === 'missing-element')).toBe(true);
   });

@@ -246,7 +246,20 @@ export function readMspdi(text: string, file: string): Result<MspdiProject, Mspd
     });
   }
 
-  const taskUids = new Set(tasks.map((t) => t.uid));
+  const taskUids = new Set<string>();
+  for (const t of tasks) {
+    if (taskUids.has(t.uid)) {
+      problems.push({
+        code: 'bad-value',
+        message: `Task UID ${t.uid} is used by more than one task`,
+        hint: 'UIDs identify tasks; give each task its own',
+        file,
+        line: t.line,
+        subject: `Task UID ${t.uid}`,
+      });
+    }
+    taskUids.add(t.uid);
+  }
   for (const t of tasks) {
     for (const link of t.predecessors) {
       if (!taskUids.has(link.predecessorUid)) {
