@@ -6,6 +6,7 @@ import { compileNetwork, permute } from '../engine/cpm/compiled-network.js';
 import { type DurationDistribution, samplingPlan } from '../engine/forecast/duration-sampler.js';
 import { type Distribution, summarizeForecast } from '../engine/forecast/forecast-summary.js';
 import type { ForecastModel } from '../engine/forecast/monte-carlo.js';
+import { programInstance } from '../engine/plan/program-instance.js';
 import { programNetwork } from '../engine/plan/program-network.js';
 import type { WorkerPool } from './engine-pool/worker-pool.js';
 import type { PlanError } from './plan-program.js';
@@ -15,6 +16,8 @@ export interface ForecastView {
   readonly trials: number;
   readonly seed: number;
   readonly distribution: DurationDistribution;
+  /** Each trial levelled by team capacity (finish and milestones); criticality is the unlevelled one. */
+  readonly levelled: boolean;
   readonly finish: Record<keyof Distribution, string>;
   readonly milestones: readonly {
     id: string;
@@ -35,6 +38,8 @@ export interface ForecastRequest {
   readonly seed: number;
   readonly asOf?: CalendarDate;
   readonly distribution?: DurationDistribution;
+  /** Level every trial by team capacity. */
+  readonly level?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -52,7 +57,7 @@ export async function forecastProgram(
   const c = compiled.value;
   const distribution = request.distribution ?? 'pert';
   const milestoneIds = pn.items.flatMap((item, v) => (item.kind === 'milestone' ? [v] : []));
-  const forecastModel: ForecastModel = {
+  let forecastModel: ForecastModel = {
     compiled: c,
     sampling: samplingPlan(
       permute(pn.optimistic, c.original),
@@ -63,6 +68,11 @@ export async function forecastProgram(
     milestones: Int32Array.from(milestoneIds, (v) => c.positionOf[v] as number),
     projectStart: 0,
   };
+  if (request.level) {
+    const instance = programInstance(model, pn);
+    if (!instance.ok) return err({ kind: 'calendar', message: instance.error.map((p) => p.message).join('; ') });
+    forecastModel = { ...forecastModel, levelling: { instance: instance.value, perDay: pn.calendar.minutesPerDay } };
+  }
   const run = await pool.run({ model: forecastModel, trials: request.trials, seed: request.seed }, request.onProgress);
   const summary = summarizeForecast(
     forecastModel,
@@ -81,6 +91,7 @@ export async function forecastProgram(
     trials: summary.trials,
     seed: request.seed,
     distribution,
+    levelled: request.level === true,
     finish: dates(summary.finish),
     milestones: summary.milestones.map((m, k) => {
       const v = milestoneIds[k] as number;

@@ -111,7 +111,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--seed <n>', 'random seed; the same seed gives the same forecast (default 1)', integer)
     .option('--as-of <date>', 'status date: unfinished work starts no earlier (YYYY-MM-DD)')
     .option('--distribution <name>', 'pert (PERT-Beta, default) or triangular')
-    .option('--level', 'level each trial by team capacity (not built yet)')
+    .option('--level', 'level each trial by team capacity')
     .option('--workers <n>', 'worker threads (default: one per core)', positive)
     .option('--progress', 'report progress on stderr (on by default on a terminal)')
     .option('--json', 'machine-readable output')

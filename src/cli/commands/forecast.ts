@@ -27,10 +27,6 @@ export async function forecastCommand(io: CliIo, file: string, options: Forecast
     io.err(`${io.errStyle.red('error')}: --distribution is pert or triangular`);
     return EXIT.usage;
   }
-  if (options.level) {
-    io.err(`${io.errStyle.red('error')}: levelled forecasts (--level) are not built yet; run without --level for the unlevelled forecast`);
-    return EXIT.usage;
-  }
   const input = await readPlanInput(io, file);
   if ('error' in input) {
     io.err(input.error);
@@ -52,6 +48,7 @@ export async function forecastCommand(io: CliIo, file: string, options: Forecast
       seed,
       ...(options.asOf !== undefined && isCalendarDate(options.asOf) ? { asOf: options.asOf } : {}),
       ...(options.distribution === 'triangular' ? { distribution: 'triangular' as const } : {}),
+      ...(options.level ? { level: true } : {}),
       ...(showProgress ? { onProgress: progressReporter(io, stderrIsTty) } : {}),
     });
     if (!result.ok) {
@@ -84,7 +81,9 @@ function renderForecast(f: ForecastView, s: Style): string {
   const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
   const out = [
     s.bold(`Forecast over ${f.trials} trials`) +
-      s.dim(` (seed ${f.seed}, ${f.distribution === 'pert' ? 'PERT-Beta' : 'triangular'} durations)`),
+      s.dim(
+        ` (seed ${f.seed}, ${f.distribution === 'pert' ? 'PERT-Beta' : 'triangular'} durations${f.levelled ? ', levelled by team capacity' : ''})`,
+      ),
     `Finish: P50 ${day(f.finish.p50)} · P80 ${day(f.finish.p80)} · P95 ${day(f.finish.p95)}`,
     '',
     table(

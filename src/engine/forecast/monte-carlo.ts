@@ -1,6 +1,9 @@
 import { backwardPass, type CompiledNetwork, forwardPass } from '../cpm/compiled-network.js';
 import { EPSILON } from '../cpm/critical-path.js';
+import type { RcpspInstance } from '../rcpsp/instance.js';
+import { scheduleByRule } from '../rcpsp/priority-rules.js';
 import type { Random } from '../rcpsp/random.js';
+import { createWorkspace } from '../rcpsp/schedule-generation.js';
 import { type SamplingPlan, sampleDurations } from './duration-sampler.js';
 
 /** What every trial needs, all in compiled (topological) order and the network's time unit. */
@@ -10,6 +13,14 @@ export interface ForecastModel {
   /** Compiled positions of the milestones whose dates are forecast. */
   readonly milestones: Int32Array;
   readonly projectStart: number;
+  /**
+   * With levelling, each trial is also levelled by capacity: the instance's activities are the
+   * network's (original numbering, plus any extra such as a source), its periods `perDay` network
+   * units long. Its lags stay those of the base plan; each trial replaces only the durations.
+   * Finish and milestone dates then come from the levelled schedule (one serial pass by LFT);
+   * criticality stays that of the trial's unlevelled critical path.
+   */
+  readonly levelling?: { readonly instance: RcpspInstance; readonly perDay: number };
 }
 
 /**
@@ -52,12 +63,25 @@ export function runTrials(model: ForecastModel, random: Random, trials: number):
   const next = () => random.next();
   const { finish: finishes, milestoneFinish, criticalCount, sumDuration, sumDuration2, sumDurationFinish } = chunk;
   const milestones = model.milestones;
+  const levelling = model.levelling;
+  const days = levelling ? Int32Array.from(levelling.instance.duration) : new Int32Array(0);
   for (let t = 0; t < trials; t++) {
     sampleDurations(model.sampling, next, duration);
-    const finish = forwardPass(c, duration, model.projectStart, es, ef);
-    backwardPass(c, duration, finish, ls, lf);
+    const cpmFinish = forwardPass(c, duration, model.projectStart, es, ef);
+    backwardPass(c, duration, cpmFinish, ls, lf);
+    let finish = cpmFinish;
+    if (levelling) {
+      const perDay = levelling.perDay;
+      for (let k = 0; k < n; k++) days[c.original[k] as number] = Math.ceil((duration[k] as number) / perDay - 1e-9);
+      const ws = createWorkspace({ ...levelling.instance, duration: days });
+      const plan = scheduleByRule(ws, 'LFT', 'serial');
+      finish = model.projectStart + plan.makespan * perDay;
+      for (let k = 0; k < m; k++) {
+        const v = c.original[milestones[k] as number] as number;
+        milestoneFinish[t * m + k] = model.projectStart + ((plan.starts[v] as number) + (days[v] as number)) * perDay;
+      }
+    } else for (let k = 0; k < m; k++) milestoneFinish[t * m + k] = ef[milestones[k] as number] as number;
     finishes[t] = finish;
-    for (let k = 0; k < m; k++) milestoneFinish[t * m + k] = ef[milestones[k] as number] as number;
     for (let v = 0; v < n; v++) {
       const d = duration[v] as number;
       if ((ls[v] as number) - (es[v] as number) <= EPSILON) criticalCount[v] = (criticalCount[v] as number) + 1;
