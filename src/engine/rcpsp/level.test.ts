@@ -45,6 +45,9 @@ describe('levelSchedule', () => {
     expect(b).toEqual(a);
     expect(a.schedulesUsed).toBe(301);
     for (const budget of [1, 2, 3, 4, 77]) expect(geneticAlgorithm(seven, { schedules: budget, seed: 3 }).schedulesUsed).toBe(budget);
+    const restarted = geneticAlgorithm(seven, { schedules: 3000, seed: 2, population: 4, restartAfter: 2 });
+    expect(restarted).toMatchObject({ makespan: 10, schedulesUsed: 3000 });
+    expect(checkPlan(seven, restarted.starts)).toEqual([]);
     const free = build({ durations: [2, 3], demands: [[1], [1]], edges: [], capacity: [2] });
     expect(levelSchedule(free, { schedules: 1000, seed: 1 })).toMatchObject({ makespan: 3, schedulesUsed: 1 });
   });
