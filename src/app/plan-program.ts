@@ -42,7 +42,7 @@ export function planProgram(
     const es = kids ? Math.min(...kids.map((k) => c.earlyStart[k] as number)) : (c.earlyStart[v] as number);
     const ls = kids ? Math.min(...kids.map((k) => c.lateStart[k] as number)) : (c.lateStart[v] as number);
     // A zero-length activity (a milestone) happens at one moment: the end of the work before it.
-    const startEdge = (c.earlyFinish[v] as number) === es ? 'end' : 'start';
+    const startEdge = (c.earlyFinish[v] as number) === es && es > 0 ? 'end' : 'start';
     return {
       id: item.id,
       title: item.title,
@@ -50,7 +50,7 @@ export function planProgram(
       finish: at(c.earlyFinish[v] as number, 'end'),
       earlyStart: at(es, startEdge),
       earlyFinish: at(c.earlyFinish[v] as number, 'end'),
-      lateStart: at(ls, (c.lateFinish[v] as number) === ls ? 'end' : 'start'),
+      lateStart: at(ls, (c.lateFinish[v] as number) === ls && ls > 0 ? 'end' : 'start'),
       lateFinish: at(c.lateFinish[v] as number, 'end'),
       totalFloat: days(c.totalFloat[v] as number, perDay),
       freeFloat: days(c.freeFloat[v] as number, perDay),

@@ -94,8 +94,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   cli
     .command('plan')
-    .description('critical-path plan of a program file or a PSPLIB instance (.sm); --level adds capacity levelling')
-    .argument('<file>', 'program file (YAML) or PSPLIB .sm')
+    .description(
+      'critical-path plan of a program file, an MS Project XML file (.xml, .xml.gz) or a PSPLIB instance (.sm); --level adds capacity levelling',
+    )
+    .argument('<file>', 'program file (YAML/JSON), MS Project XML (.xml/.xml.gz) or PSPLIB .sm')
     .option('--level', 'level the plan so no team or resource is loaded over its capacity')
     .option('--schedules <n>', 'levelling budget: schedules the search may generate (default 5000)', positive)
     .option('--seed <n>', 'random seed of the levelling search (default 1)', integer)

@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { textOf } from '../../src/cli/commands/plan-input.js';
+import { formatLocalDateTime } from '../../src/engine/calendar/local-date-time.js';
 import { checkPlan } from '../../src/engine/rcpsp/feasibility.js';
+import { readMspdi } from '../../src/formats/mspdi/read-mspdi.js';
 import { readPsplib } from '../../src/formats/psplib/read-psplib.js';
 import { fixture, SAMPLE_FILE } from '../support/programs.js';
 import { runCli } from '../support/run-cli.js';
@@ -103,5 +106,28 @@ describe('throughline forecast', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('forecast: 1000/1000 trials');
     expect(run.stdout).toContain('Forecast over 1000 trials');
+  });
+});
+
+describe('throughline plan on MS Project XML', () => {
+  const file = new URL('../../../shared/corpora/mpsplib-mspdi/1-mp_j30_a10_nr1.xml.gz', import.meta.url).pathname;
+
+  it('gives the early starts and critical flags MS Project stored (late dates are compared in working time by the corpus test)', async () => {
+    const run = await cli('plan', file, '--json');
+    expect(run.code).toBe(0);
+    const plan = JSON.parse(run.stdout);
+    const project = readMspdi(textOf(readFileSync(file), file), file);
+    if (!project.ok) throw new Error('the corpus file must parse');
+    const stored = new Map(project.value.tasks.filter((t) => !t.summary).map((t) => [t.uid, t]));
+    expect(plan.items.length).toBe(stored.size);
+    let compared = 0;
+    for (const item of plan.items) {
+      const task = stored.get(item.id);
+      if (task?.earlyStart === undefined) continue;
+      expect(item.earlyStart).toBe(formatLocalDateTime(task.earlyStart));
+      expect(item.critical).toBe(task.critical === true);
+      compared++;
+    }
+    expect(compared).toBe(stored.size);
   });
 });

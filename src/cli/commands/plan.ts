@@ -1,3 +1,4 @@
+import { planMspdi } from '../../app/plan-mspdi.js';
 import { planProgram } from '../../app/plan-program.js';
 import { planRcpsp } from '../../app/plan-psplib.js';
 import type { PlanView } from '../../app/plan-view.js';
@@ -6,7 +7,7 @@ import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import type { Style } from '../render/style.js';
 import { table } from '../render/table.js';
-import { readPlanInput } from './plan-input.js';
+import { describeMspdiProblem, readPlanInput } from './plan-input.js';
 
 export interface PlanOptions {
   level?: boolean;
@@ -29,7 +30,26 @@ export async function planCommand(io: CliIo, file: string, options: PlanOptions)
   const level = options.level ? { schedules: options.schedules ?? 5000, seed: options.seed ?? 1 } : undefined;
   let result: ReturnType<typeof planProgram>;
   if (input.kind === 'rcpsp') result = planRcpsp(input.instance, level ? { level } : {});
-  else {
+  else if (input.kind === 'mspdi') {
+    if (level) {
+      io.err(
+        `${io.errStyle.red('error')}: --level on MS Project files is not built yet (resources and assignments are read, not levelled)`,
+      );
+      return EXIT.usage;
+    }
+    const planned = planMspdi(input.project);
+    if (!planned.ok) {
+      const e = planned.error;
+      io.err(
+        e.kind === 'mspdi'
+          ? e.problems.map(describeMspdiProblem).join('\n')
+          : `${io.errStyle.red('error')}: ${e.kind === 'cycle' ? `dependency cycle: ${e.path.join(' → ')}` : e.message}`,
+      );
+      return EXIT.invalid;
+    }
+    for (const caveat of planned.value.caveats) io.err(io.errStyle.yellow(`note: ${caveat}`));
+    result = planned;
+  } else {
     result = planProgram(input.model, {
       ...(options.asOf !== undefined && isCalendarDate(options.asOf) ? { asOf: options.asOf } : {}),
       ...(level ? { level } : {}),
