@@ -1,4 +1,3 @@
-import { dependencyKey } from './dependency.js';
 import type { ThreePoint } from './estimate.js';
 import type { ModelProblem } from './problem.js';
 import type { EntityKind, Locator, ProgramModel } from './program-model.js';
@@ -101,9 +100,14 @@ export function checkProgramRules(model: ProgramModel): ModelProblem[] {
     }
   });
 
-  const seenDeps = new Map<string, number>();
-  model.dependencies.forEach((dep, i) => {
-    needItem(dep.from, () => at('dependency', i, 'from'), `"${dep.to}"`);
+  // A pair of items has at most one link. Keyed by item positions (numbers), not strings: programs
+  // reach 10^5 items and 3·10^5 links, and this runs on every load.
+  const seenPairs = new Set<number>();
+  const itemCount = model.items.length;
+  for (let i = 0; i < model.dependencies.length; i++) {
+    const dep = model.dependencies[i] as (typeof model.dependencies)[number];
+    const from = itemIds.get(dep.from);
+    if (from === undefined) needItem(dep.from, () => at('dependency', i, 'from'), `"${dep.to}"`);
     if (dep.from === dep.to) {
       problems.push({
         code: 'self-dependency',
@@ -112,17 +116,18 @@ export function checkProgramRules(model: ProgramModel): ModelProblem[] {
         at: at('dependency', i, 'from'),
       });
     }
-    const key = dependencyKey(dep);
-    const first = seenDeps.get(key);
-    if (first !== undefined) {
+    const to = itemIds.get(dep.to);
+    if (from === undefined || to === undefined) continue;
+    const pair = from * itemCount + to;
+    if (seenPairs.has(pair)) {
       problems.push({
         code: 'duplicate-dependency',
         message: `the dependency of "${dep.to}" on "${dep.from}" is listed twice`,
         hint: 'keep one entry; a pair of items has at most one link',
         at: at('dependency', i, 'from'),
       });
-    } else seenDeps.set(key, i);
-  });
+    } else seenPairs.add(pair);
+  }
 
   model.risks.forEach((risk, i) => {
     needTeam(risk.team, () => at('risk', i, 'team'), `risk "${risk.id}"`);

@@ -10,28 +10,36 @@ export function validateModel(model: ProgramModel): ModelProblem[] {
 
 export function cycleProblems(model: ProgramModel): ModelProblem[] {
   const indexOf = new Map<string, number>();
-  model.items.forEach((item, i) => {
-    if (!indexOf.has(item.id)) indexOf.set(item.id, i);
-  });
+  const items = model.items;
+  for (let i = 0; i < items.length; i++) {
+    const id = (items[i] as (typeof items)[number]).id;
+    if (!indexOf.has(id)) indexOf.set(id, i);
+  }
   // Links with an unknown end are reported by the rules; they cannot be part of a cycle.
-  const kept: number[] = [];
-  model.dependencies.forEach((dep, d) => {
-    if (indexOf.has(dep.from) && indexOf.has(dep.to)) kept.push(d);
-  });
-  const from = Int32Array.from(kept, (d) => indexOf.get(model.dependencies[d]?.from as string) as number);
-  const to = Int32Array.from(kept, (d) => indexOf.get(model.dependencies[d]?.to as string) as number);
-  const graph = buildGraph(model.items.length, from, to);
-  // Kahn's order is cheap; Tarjan runs only when there is a cycle to name.
+  const deps = model.dependencies;
+  const from = new Int32Array(deps.length);
+  const to = new Int32Array(deps.length);
+  let kept = 0;
+  for (const dep of deps) {
+    const a = indexOf.get(dep.from);
+    const b = indexOf.get(dep.to);
+    if (a === undefined || b === undefined) continue;
+    from[kept] = a;
+    to[kept] = b;
+    kept++;
+  }
+  const graph = buildGraph(items.length, from.subarray(0, kept), to.subarray(0, kept));
+  // Ordering is cheap; Tarjan runs only when there is a cycle to name.
   if (topologicalOrder(graph)) return [];
   // A self-loop is reported as a self-dependency by the rules.
   return findCycles(graph)
     .filter((cycle) => cycle.length > 2)
     .map((cycle) => {
-      const names = cycle.map((i) => model.items[i]?.id as string);
+      const names = cycle.map((i) => items[i]?.id as string);
       // Point at the link that closes the cycle: the last node depends on the first.
       const closingFrom = names[names.length - 2] as string;
       const closingTo = names[names.length - 1] as string;
-      const closing = model.dependencies.findIndex((d) => d.from === closingFrom && d.to === closingTo);
+      const closing = deps.findIndex((d) => d.from === closingFrom && d.to === closingTo);
       return {
         code: 'dependency-cycle',
         message: `dependency cycle: ${names.join(' → ')}`,

@@ -10,6 +10,8 @@ import { LINK, type ScheduleNetwork } from './network.js';
  */
 export interface CompiledNetwork {
   readonly n: number;
+  /** The original numbering was already topological: positions are activity numbers. */
+  readonly identity: boolean;
   readonly original: Int32Array;
   readonly positionOf: Int32Array;
   readonly predStart: Int32Array;
@@ -43,29 +45,43 @@ export function compileNetwork(net: ScheduleNetwork): Result<CompiledNetwork, Cy
   const succ = new Int32Array(m);
   const succType = new Uint8Array(m);
   const succLag = new Float64Array(m);
+  // Locals, not property loads, in the loop: this runs once per link of 10^5-10^6 link networks.
+  const gPredStart = g.predStart;
+  const gPred = g.pred;
+  const gPredEdge = g.predEdge;
+  const gSuccStart = g.succStart;
+  const gSucc = g.succ;
+  const gSuccEdge = g.succEdge;
+  const types = net.linkType;
+  const lags = net.lag;
   let p = 0;
   let s = 0;
   for (let k = 0; k < n; k++) {
     const v = original[k] as number;
     predStart[k] = p;
-    for (let i = g.predStart[v] as number; i < (g.predStart[v + 1] as number); i++, p++) {
-      const e = g.predEdge[i] as number;
-      pred[p] = positionOf[g.pred[i] as number] as number;
-      predType[p] = net.linkType[e] as number;
-      predLag[p] = net.lag[e] as number;
+    const pEnd = gPredStart[v + 1] as number;
+    for (let i = gPredStart[v] as number; i < pEnd; i++, p++) {
+      const e = gPredEdge[i] as number;
+      pred[p] = positionOf[gPred[i] as number] as number;
+      predType[p] = types[e] as number;
+      predLag[p] = lags[e] as number;
     }
     succStart[k] = s;
-    for (let i = g.succStart[v] as number; i < (g.succStart[v + 1] as number); i++, s++) {
-      const e = g.succEdge[i] as number;
-      succ[s] = positionOf[g.succ[i] as number] as number;
-      succType[s] = net.linkType[e] as number;
-      succLag[s] = net.lag[e] as number;
+    const sEnd = gSuccStart[v + 1] as number;
+    for (let i = gSuccStart[v] as number; i < sEnd; i++, s++) {
+      const e = gSuccEdge[i] as number;
+      succ[s] = positionOf[gSucc[i] as number] as number;
+      succType[s] = types[e] as number;
+      succLag[s] = lags[e] as number;
     }
   }
   predStart[n] = p;
   succStart[n] = s;
+  let identity = true;
+  for (let k = 0; k < n && identity; k++) identity = original[k] === k;
   return ok({
     n,
+    identity,
     original,
     positionOf,
     predStart,
@@ -82,7 +98,7 @@ export function compileNetwork(net: ScheduleNetwork): Result<CompiledNetwork, Cy
   });
 }
 
-/** `values` (by original activity) in compiled order. */
+/** `values` (by original activity) in compiled order; a copy, so callers may write to it. */
 export function permute(values: Float64Array, original: Int32Array): Float64Array {
   const out = new Float64Array(original.length);
   for (let k = 0; k < original.length; k++) out[k] = values[original[k] as number] as number;

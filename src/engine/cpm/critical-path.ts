@@ -75,7 +75,8 @@ export function criticalPath(net: ScheduleNetwork, options: CpmOptions = {}): Re
     }
     ff[k] = Math.abs(free) < EPSILON ? 0 : free;
   }
-  const back = (a: Float64Array) => unpermute(a, c.original, (k) => new Float64Array(k));
+  // Fresh arrays either way; with an identity numbering there is nothing to reorder.
+  const back = (a: Float64Array) => (c.identity ? a : unpermute(a, c.original, (k) => new Float64Array(k)));
   return ok({
     order: c.original,
     earlyStart: back(es),
@@ -84,7 +85,7 @@ export function criticalPath(net: ScheduleNetwork, options: CpmOptions = {}): Re
     lateFinish: back(lf),
     totalFloat: back(tf),
     freeFloat: back(ff),
-    critical: unpermute(crit, c.original, (k) => new Uint8Array(k)),
+    critical: c.identity ? crit : unpermute(crit, c.original, (k) => new Uint8Array(k)),
     finish,
   });
 }
