@@ -21,7 +21,7 @@ let totalSeconds = 0;
 let files = 0;
 for (const name of readdirSync(folder)
   .filter((f) => f.endsWith('.xml.gz'))
-  .sort((a, b) => Number.parseInt(a) - Number.parseInt(b))) {
+  .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10))) {
   const text = gunzipSync(readFileSync(folder + name)).toString('utf8');
   const project = readMspdi(text, name);
   if (!project.ok) throw new Error(`${name}: ${project.error[0]?.message}`);
