@@ -80,7 +80,11 @@ function renderPlan(plan: PlanView, s: Style): string {
     `${s.bold('Critical path')}: ${plan.criticalPath.join(' → ') || '—'}`,
   ];
   if (plan.levelling) {
-    out.push(s.dim(`Levelled with ${plan.levelling.schedules} schedules (seed ${plan.levelling.seed}).`));
+    out.push(
+      s.dim(
+        `Levelled with ${plan.levelling.schedules} schedule${plan.levelling.schedules === 1 ? '' : 's'} (seed ${plan.levelling.seed}).`,
+      ),
+    );
     const who = plan.unit === 'period' ? '' : ' people';
     for (const d of plan.levelling.delays.slice(0, 10)) {
       out.push(

@@ -14,8 +14,8 @@ import type { ProgramNetwork } from './program-network.js';
  *
  * Activity `n` (one past the items) is a zero-length source at day 0: start-no-earlier-than dates
  * and the status date become finish-to-start lags from it. SS, FF and SF links become finish-to-start
- * lags with the same meaning for fixed durations (SS lag L = FS lag L − d(pred), …), not below 0:
- * the levelling engine takes non-negative lags, so an overlap such a link allows is not used.
+ * lags with the same meaning for the (rounded) durations: SS lag L = FS lag L − d(pred), FF lag L =
+ * FS lag L − d(succ), SF lag L = FS lag L − d(pred) − d(succ); such lags may be negative.
  * Deadlines are not enforced by levelling; the plan's floats show where they are missed.
  */
 /** Resource units per person: efforts and capacities are counted in tenths of a person (effort 0.5 = 5). */
@@ -50,7 +50,7 @@ export function programInstance(model: ProgramModel, pn: ProgramNetwork): Result
       const dw = durations[w] as number;
       const type = pn.network.linkType[e];
       const fsLag = type === LINK.FS ? lag : type === LINK.SS ? lag - du : type === LINK.FF ? lag - dw : lag - du - dw;
-      edges.push([u, w, Math.max(0, Math.ceil(fsLag - 1e-9))]);
+      edges.push([u, w, Math.ceil(fsLag - 1e-9)]);
     }
   }
   for (let v = 0; v < n; v++) {

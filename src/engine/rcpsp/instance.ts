@@ -7,7 +7,8 @@ import { buildGraph, findCycles, topologicalOrder as graphOrder } from '../graph
  *
  * Precedence is finish-to-start: successor k of j may start at `start[j] + duration[j] + lag` or later.
  * Successors of j are `succ[succStart[j] .. succStart[j+1])`, with the matching lag in `lag` (absent = 0).
- * A general SS/FF/SF network must be converted by its adapter; lags here are non-negative.
+ * A general SS/FF/SF network is converted by its adapter into finish-to-start lags, which may be
+ * negative (an SS link is an FS link with lag − d(pred)); every start stays at or after 0.
  *
  * Resources are renewable: activity j uses `demand[j * resourceCount + r]` units of r in each period it
  * runs. Capacity is `capacity[r]`, or, with a profile, `profile.capacity[r * profile.horizon + t]` for
@@ -33,7 +34,7 @@ export interface CapacityProfile {
   readonly capacity: Int32Array;
 }
 
-export type InstanceProblemCode = 'shape' | 'negative-duration' | 'negative-lag' | 'bad-successor' | 'cycle' | 'over-capacity';
+export type InstanceProblemCode = 'shape' | 'negative-duration' | 'bad-successor' | 'cycle' | 'over-capacity';
 
 export interface InstanceProblem {
   readonly code: InstanceProblemCode;
@@ -50,7 +51,7 @@ export function capacityAt(inst: RcpspInstance, r: number, t: number): number {
 }
 
 /**
- * Checks everything the schedulers rely on: array shapes, non-negative durations and lags, an acyclic
+ * Checks everything the schedulers rely on: array shapes, non-negative durations, an acyclic
  * network, and each activity's demand within the capacity after the profile (else it could never run).
  */
 export function validateInstance(inst: RcpspInstance): Result<RcpspInstance, InstanceProblem[]> {
@@ -86,8 +87,6 @@ export function validateInstance(inst: RcpspInstance): Result<RcpspInstance, Ins
   for (let k = 0; k < inst.succ.length; k++) {
     const w = inst.succ[k] as number;
     if (w < 0 || w >= n) problems.push({ code: 'bad-successor', message: `successor entry ${k} names activity ${w}, outside 0..${n - 1}` });
-    if (inst.lag && (inst.lag[k] as number) < 0)
-      problems.push({ code: 'negative-lag', message: `successor entry ${k} has a negative lag` });
   }
   if (problems.length > 0) return err(problems);
   const from = new Int32Array(inst.succ.length);

@@ -7,7 +7,7 @@ import { activityList, priorityRules, priorityValues } from './priority-rules.js
 import { createRandom } from './random.js';
 import { createWorkspace, justify, parallelSgs, serialSgs } from './schedule-generation.js';
 
-/** Random small instances: forward edges (so acyclic), optional lags, and optionally a capacity profile with dips and peaks. */
+/** Random small instances: forward edges (so acyclic), optional lags (negative ones too: converted SS/FF/SF links), and optionally a capacity profile with dips and peaks. */
 const specs = (maxN: number, withLags: boolean, withProfile: boolean) =>
   fc
     .record({ n: fc.integer({ min: 1, max: maxN }), R: fc.integer({ min: 1, max: 3 }) })
@@ -19,7 +19,7 @@ const specs = (maxN: number, withLags: boolean, withProfile: boolean) =>
           minLength: n,
           maxLength: n,
         }),
-        edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), withLags ? fc.integer({ min: 0, max: 2 }) : fc.constant(0)), {
+        edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), withLags ? fc.integer({ min: -3, max: 2 }) : fc.constant(0)), {
           maxLength: 2 * n,
         }),
         profile: withProfile
@@ -50,7 +50,7 @@ function bruteForceOptimum(inst: RcpspInstance): number {
   const { n, resourceCount: R } = inst;
   let horizon = (inst.profile?.horizon ?? 0) + 1;
   for (let j = 0; j < n; j++) horizon += inst.duration[j] as number;
-  for (let k = 0; k < inst.succ.length; k++) horizon += inst.lag?.[k] ?? 0;
+  for (let k = 0; k < inst.succ.length; k++) horizon += Math.max(0, inst.lag?.[k] ?? 0);
   const load = new Int32Array(R * horizon);
   const starts = new Int32Array(n);
   let best = Number.POSITIVE_INFINITY;

@@ -4,7 +4,7 @@ import { predecessors, type RcpspInstance, topologicalOrder } from './instance.j
  * Buffers for decoding many schedules of one instance without allocating. Availability is a
  * period-major table `avail[t * R + r]` (units of r still free in period t), long enough for any
  * schedule the serial scheme can produce: past the capacity profile every activity fits alone, so no
- * start exceeds profile horizon + Σ durations + Σ lags.
+ * start exceeds profile horizon + Σ durations + Σ positive lags.
  */
 export interface SgsWorkspace {
   readonly inst: RcpspInstance;
@@ -26,6 +26,8 @@ export interface SgsWorkspace {
   /** Capacity per period, period-major, over the whole horizon. */
   readonly template: Int32Array;
   readonly hasProfile: boolean;
+  /** Some lag is negative (converted SS/FF/SF links): a successor may start before its predecessor. */
+  readonly negativeLags: boolean;
   /** `avail` matches the forward template from this period on. */
   dirty: number;
   readonly finish: Int32Array;
@@ -43,7 +45,8 @@ export function createWorkspace(inst: RcpspInstance): SgsWorkspace {
   const succLag = inst.lag ?? new Int32Array(inst.succ.length);
   let span = 1 + (inst.profile?.horizon ?? 0);
   for (let j = 0; j < n; j++) span += inst.duration[j] as number;
-  for (let k = 0; k < succLag.length; k++) span += succLag[k] as number;
+  // Negative lags only pull starts earlier; they cannot shorten the table any schedule needs.
+  for (let k = 0; k < succLag.length; k++) span += Math.max(0, succLag[k] as number);
   const useStart = new Int32Array(n + 1);
   const res: number[] = [];
   const amt: number[] = [];
@@ -82,6 +85,7 @@ export function createWorkspace(inst: RcpspInstance): SgsWorkspace {
     avail: template.slice(),
     template,
     hasProfile: inst.profile !== undefined,
+    negativeLags: succLag.some((lag) => lag < 0),
     dirty: 0,
     finish: new Int32Array(n),
     order: new Int32Array(n),
@@ -176,6 +180,10 @@ export function serialSgs(ws: SgsWorkspace, list: Int32Array, starts: Int32Array
  * `tieOrder` must be a topological order. Counting sort: O(n + horizon).
  */
 function sortByKey(ws: SgsWorkspace, key: (j: number) => number, out: Int32Array, tieOrder: Int32Array, reversed: boolean): void {
+  if (ws.negativeLags) {
+    feasibleSortByKey(ws, key, out, tieOrder, reversed);
+    return;
+  }
   const { counts, n } = ws;
   counts.fill(0);
   for (let j = 0; j < n; j++) {
@@ -320,4 +328,69 @@ function nextDecisionTime(ws: SgsWorkspace, done: Uint8Array, t: number): number
   }
   if (ws.hasProfile || next === Number.POSITIVE_INFINITY) next = Math.min(next, t + 1);
   return next;
+}
+
+/**
+ * Sorting by time is not enough with negative lags: a successor can start before its predecessor,
+ * and the serial scheme needs every predecessor (successor, when `reversed`) listed first. Kahn's
+ * algorithm picking the smallest (key, position in `tieOrder`) among the ready activities gives the
+ * list closest to key order that respects precedence. O(n log n + m).
+ */
+function feasibleSortByKey(ws: SgsWorkspace, key: (j: number) => number, out: Int32Array, tieOrder: Int32Array, reversed: boolean): void {
+  const { n } = ws;
+  const rank = new Int32Array(n);
+  for (let i = 0; i < n; i++) rank[tieOrder[reversed ? n - 1 - i : i] as number] = i;
+  // Forward: release along successors once all predecessors are listed; reversed: the other way.
+  const waitStart = reversed ? ws.succStart : ws.predStart;
+  const releaseStart = reversed ? ws.predStart : ws.succStart;
+  const release = reversed ? ws.pred : ws.succ;
+  const waiting = new Int32Array(n);
+  const keys = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    waiting[j] = (waitStart[j + 1] as number) - (waitStart[j] as number);
+    keys[j] = key(j);
+  }
+  const before = (a: number, b: number) =>
+    (keys[a] as number) < (keys[b] as number) || (keys[a] === keys[b] && (rank[a] as number) < (rank[b] as number));
+  const heap: number[] = [];
+  const push = (j: number) => {
+    let i = heap.length;
+    heap.push(j);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(j, heap[parent] as number)) break;
+      heap[i] = heap[parent] as number;
+      i = parent;
+    }
+    heap[i] = j;
+  };
+  const pop = () => {
+    const top = heap[0] as number;
+    const last = heap.pop() as number;
+    if (heap.length > 0) {
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= heap.length) break;
+        if (child + 1 < heap.length && before(heap[child + 1] as number, heap[child] as number)) child++;
+        if (!before(heap[child] as number, last)) break;
+        heap[i] = heap[child] as number;
+        i = child;
+      }
+      heap[i] = last;
+    }
+    return top;
+  };
+  for (let j = 0; j < n; j++) if (waiting[j] === 0) push(j);
+  let k = 0;
+  while (heap.length > 0) {
+    const j = pop();
+    out[k++] = j;
+    for (let e = releaseStart[j] as number; e < (releaseStart[j + 1] as number); e++) {
+      const w = release[e] as number;
+      const left = (waiting[w] as number) - 1;
+      waiting[w] = left;
+      if (left === 0) push(w);
+    }
+  }
 }

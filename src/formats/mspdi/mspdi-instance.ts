@@ -11,7 +11,7 @@ const UNITS = 100;
  * An MS Project file as a levelling instance: periods are working days of the project calendar,
  * resources are its resources (max units in hundredths), an assignment's units are the task's
  * demand. Finish-to-start links and their lags carry over (lags rounded up to whole days); other
- * link types become finish-to-start lags with the same meaning for fixed durations, not below 0.
+ * link types become finish-to-start lags with the same meaning for fixed durations (possibly negative).
  */
 export function mspdiInstance(project: MspdiProject, net: MspdiNetwork): Result<RcpspInstance, InstanceProblem[]> {
   const perDay = project.minutesPerDay;
@@ -38,7 +38,7 @@ export function mspdiInstance(project: MspdiProject, net: MspdiNetwork): Result<
       const dw = durations[w] as number;
       const type = net.network.linkType[e];
       const fsLag = type === LINK.FS ? lag : type === LINK.SS ? lag - du : type === LINK.FF ? lag - dw : lag - du - dw;
-      edges.push([u, w, Math.max(0, Math.ceil(fsLag - 1e-9))]);
+      edges.push([u, w, Math.ceil(fsLag - 1e-9)]);
     }
   }
   return buildInstance({ durations, edges, demands, capacity, ids: net.uids });
