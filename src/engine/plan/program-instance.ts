@@ -1,7 +1,7 @@
 import type { ProgramModel } from '../../domain/program-model.js';
 import type { Result } from '../../domain/result.js';
-import { LINK } from '../cpm/network.js';
 import { buildInstance, type InstanceProblem, type RcpspInstance } from '../rcpsp/instance.js';
+import { finishToStartEdges } from './finish-to-start-edges.js';
 import type { ProgramNetwork } from './program-network.js';
 
 /**
@@ -39,20 +39,7 @@ export function programInstance(model: ProgramModel, pn: ProgramNetwork): Result
   });
   demands.push(new Array<number>(model.teams.length).fill(0));
 
-  const g = pn.network.graph;
-  const edges: [number, number, number][] = [];
-  for (let u = 0; u < n; u++) {
-    for (let s = g.succStart[u] as number; s < (g.succStart[u + 1] as number); s++) {
-      const w = g.succ[s] as number;
-      const e = g.succEdge[s] as number;
-      const lag = (pn.network.lag[e] as number) / perDay;
-      const du = durations[u] as number;
-      const dw = durations[w] as number;
-      const type = pn.network.linkType[e];
-      const fsLag = type === LINK.FS ? lag : type === LINK.SS ? lag - du : type === LINK.FF ? lag - dw : lag - du - dw;
-      edges.push([u, w, Math.ceil(fsLag - 1e-9)]);
-    }
-  }
+  const edges = finishToStartEdges(pn.network, durations, perDay);
   for (let v = 0; v < n; v++) {
     const release = Math.max(
       0,

@@ -1,5 +1,5 @@
 import type { Result } from '../../domain/result.js';
-import { LINK } from '../../engine/cpm/network.js';
+import { finishToStartEdges } from '../../engine/plan/finish-to-start-edges.js';
 import { buildInstance, type InstanceProblem, type RcpspInstance } from '../../engine/rcpsp/instance.js';
 import type { MspdiNetwork } from './mspdi-network.js';
 import type { MspdiProject } from './mspdi-project.js';
@@ -27,19 +27,6 @@ export function mspdiInstance(project: MspdiProject, net: MspdiNetwork): Result<
     const row = demands[v] as number[];
     row[r] = Math.min(capacity[r] as number, (row[r] as number) + Math.round(a.units * UNITS));
   }
-  const g = net.network.graph;
-  const edges: [number, number, number][] = [];
-  for (let u = 0; u < n; u++) {
-    for (let s = g.succStart[u] as number; s < (g.succStart[u + 1] as number); s++) {
-      const w = g.succ[s] as number;
-      const e = g.succEdge[s] as number;
-      const lag = (net.network.lag[e] as number) / perDay;
-      const du = durations[u] as number;
-      const dw = durations[w] as number;
-      const type = net.network.linkType[e];
-      const fsLag = type === LINK.FS ? lag : type === LINK.SS ? lag - du : type === LINK.FF ? lag - dw : lag - du - dw;
-      edges.push([u, w, Math.ceil(fsLag - 1e-9)]);
-    }
-  }
+  const edges = finishToStartEdges(net.network, durations, perDay);
   return buildInstance({ durations, edges, demands, capacity, ids: net.uids });
 }
