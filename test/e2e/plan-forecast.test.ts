@@ -131,3 +131,17 @@ describe('throughline plan on MS Project XML', () => {
     expect(compared).toBe(stored.size);
   });
 });
+
+describe('throughline plan --level on MS Project XML', () => {
+  it('levels by the file’s resources and explains the waits', async () => {
+    const file = new URL('../../../shared/corpora/mpsplib-mspdi/1-mp_j30_a10_nr1.xml.gz', import.meta.url).pathname;
+    const run = await cli('plan', file, '--level', '--schedules', '500', '--json');
+    expect(run.code).toBe(0);
+    const plan = JSON.parse(run.stdout);
+    expect(plan.finish > plan.items.reduce((m: string, i: { earlyFinish: string }) => (i.earlyFinish > m ? i.earlyFinish : m), '')).toBe(
+      true,
+    );
+    expect(plan.levelling.delays[0]).toMatchObject({ resource: expect.any(String), delay: expect.any(Number) });
+    for (const item of plan.items) expect(item.start >= item.earlyStart).toBe(true);
+  });
+});

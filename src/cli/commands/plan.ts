@@ -31,13 +31,7 @@ export async function planCommand(io: CliIo, file: string, options: PlanOptions)
   let result: ReturnType<typeof planProgram>;
   if (input.kind === 'rcpsp') result = planRcpsp(input.instance, level ? { level } : {});
   else if (input.kind === 'mspdi') {
-    if (level) {
-      io.err(
-        `${io.errStyle.red('error')}: --level on MS Project files is not built yet (resources and assignments are read, not levelled)`,
-      );
-      return EXIT.usage;
-    }
-    const planned = planMspdi(input.project);
+    const planned = planMspdi(input.project, level ? { level } : {});
     if (!planned.ok) {
       const e = planned.error;
       io.err(
