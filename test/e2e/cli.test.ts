@@ -163,16 +163,34 @@ describe('the same commands on PostgreSQL', () => {
 });
 
 describe('help', () => {
-  it.each(['init', 'validate', 'load', 'programs', 'show', 'history', 'demo', 'schema'])('%s --help', async (command) => {
-    const run = await cli(command, '--help');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Usage: throughline ${command}`);
-  });
+  it.each(['init', 'validate', 'load', 'programs', 'show', 'history', 'plan', 'forecast', 'generate', 'demo', 'schema'])(
+    '%s --help',
+    async (command) => {
+      const run = await cli(command, '--help');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Usage: throughline ${command}`);
+    },
+  );
 
   it('exits 2 on an unknown command', async () => {
     const run = await cli('frobnicate');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("unknown command 'frobnicate'");
+  });
+});
+
+describe('throughline generate', () => {
+  it('writes the same valid program for the same seed, as YAML or JSON', async () => {
+    const one = await cli('generate', '--items', '500', '--teams', '6', '--seed', '4', '--out', 'a.yaml', '--json');
+    expect(JSON.parse(one.stdout)).toMatchObject({ written: 'a.yaml', items: 500, teams: 6 });
+    await cli('generate', '--items', '500', '--teams', '6', '--seed', '4', '--out', 'b.yaml');
+    expect(readFileSync(join(cwd, 'a.yaml'), 'utf8')).toBe(readFileSync(join(cwd, 'b.yaml'), 'utf8'));
+    await cli('generate', '--items', '500', '--teams', '6', '--seed', '4', '--out', 'a.json');
+    const yaml = await cli('validate', 'a.yaml', '--json');
+    const json = await cli('validate', 'a.json', '--json');
+    expect(JSON.parse(yaml.stdout).valid).toBe(true);
+    expect(JSON.parse(json.stdout).valid).toBe(true);
+    expect((await cli('generate', '--items', '0', '--teams', '2')).code).toBe(2);
   });
 });
 
