@@ -175,3 +175,59 @@ export function backwardPass(c: CompiledNetwork, duration: Float64Array, finish:
     ls[k] = t - d;
   }
 }
+
+/** True when no activity has a deadline or a fixed start, so no float can be negative. */
+export function hasOnlyForwardConstraints(c: CompiledNetwork): boolean {
+  for (let k = 0; k < c.n; k++) {
+    if (Number.isFinite(c.finishBy[k] as number) || !Number.isNaN(c.fixedStart[k] as number)) return false;
+  }
+  return true;
+}
+
+/**
+ * The activities with zero total float, without a backward pass: those that end the project, and,
+ * walking back, every predecessor whose link to a critical activity has no slack. Equal to
+ * "late start = early start" when `hasOnlyForwardConstraints(c)` (no deadlines or fixed starts,
+ * late finish = early finish), at a cost proportional to the critical activities' links only.
+ * Writes 1 into `critical` (compiled order) for each; `stack` needs room for n entries.
+ */
+export function markCritical(
+  c: CompiledNetwork,
+  es: Float64Array,
+  ef: Float64Array,
+  finish: number,
+  epsilon: number,
+  critical: Uint8Array,
+  stack: Int32Array,
+): void {
+  critical.fill(0);
+  let top = 0;
+  for (let k = 0; k < c.n; k++) {
+    if ((ef[k] as number) >= finish - epsilon) {
+      critical[k] = 1;
+      stack[top++] = k;
+    }
+  }
+  const { predStart, pred, predType, predLag } = c;
+  while (top > 0) {
+    const w = stack[--top] as number;
+    for (let p = predStart[w] as number; p < (predStart[w + 1] as number); p++) {
+      const u = pred[p] as number;
+      if (critical[u] === 1) continue;
+      const type = predType[p] as number;
+      const lag = predLag[p] as number;
+      const slack =
+        type === LINK.FS
+          ? (es[w] as number) - lag - (ef[u] as number)
+          : type === LINK.SS
+            ? (es[w] as number) - lag - (es[u] as number)
+            : type === LINK.FF
+              ? (ef[w] as number) - lag - (ef[u] as number)
+              : (ef[w] as number) - lag - (es[u] as number);
+      if (slack <= epsilon) {
+        critical[u] = 1;
+        stack[top++] = u;
+      }
+    }
+  }
+}
