@@ -53,7 +53,9 @@ const raw = medianMs(20, () => {
   rawPass(c.succStart, c.succ, c.succLag, values);
 });
 const ns = (ms: number) => ((ms * 1e6) / (2 * links)).toFixed(2);
-console.log(`one trial on one thread: ${perTrial.toFixed(3)} ms = ${ns(perTrial)} ns per link visit (sampling, both passes, statistics)`);
+console.log(
+  `one trial on one thread: ${perTrial.toFixed(3)} ms = ${ns(perTrial)} ns per link visit (sampling, forward pass, critical walk-back, statistics; counted against both passes)`,
+);
 console.log(
   `raw memory-bound loop over the same links: ${raw.toFixed(3)} ms = ${ns(raw)} ns per link visit; a trial costs ${(perTrial / raw).toFixed(2)}x it`,
 );
