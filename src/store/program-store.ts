@@ -94,23 +94,11 @@ async function save(tx: SqlClient, model: ProgramModel, meta: ChangeMeta): Promi
   }
   const at = meta.at.toISOString();
   const version = (current?.version ?? 0) + (changes.length > 0 ? 1 : 0);
-  if (current) {
-    await tx.query('UPDATE programs SET name = $2, body = $3::jsonb, version = $4, updated_at = $5 WHERE id = $1', [
-      programId,
-      model.program.name,
-      JSON.stringify(model.program),
-      version,
-      at,
-    ]);
-  } else {
-    await tx.query('INSERT INTO programs (id, name, body, version, created_at, updated_at) VALUES ($1, $2, $3::jsonb, $4, $5, $5)', [
-      programId,
-      model.program.name,
-      JSON.stringify(model.program),
-      version,
-      at,
-    ]);
-  }
+  await tx.query(
+    `INSERT INTO programs (id, name, body, version, created_at, updated_at) VALUES ($1, $2, $3::jsonb, $4, $5, $5)
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, body = EXCLUDED.body, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at`,
+    [programId, model.program.name, JSON.stringify(model.program), version, at],
+  );
 
   const entities = entitiesOf(model);
   for (const table of ENTITY_TABLES) {

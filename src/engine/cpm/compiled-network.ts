@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../domain/result.js';
 import { findCycles, topologicalOrder } from '../graph.js';
-import { LINK, type ScheduleNetwork } from './network.js';
+import { LINK, linkSlackOf, type ScheduleNetwork } from './network.js';
 
 /**
  * A network renumbered in topological order, with each activity's predecessor and successor links
@@ -214,16 +214,14 @@ export function markCritical(
     for (let p = predStart[w] as number; p < (predStart[w + 1] as number); p++) {
       const u = pred[p] as number;
       if (critical[u] === 1) continue;
-      const type = predType[p] as number;
-      const lag = predLag[p] as number;
-      const slack =
-        type === LINK.FS
-          ? (es[w] as number) - lag - (ef[u] as number)
-          : type === LINK.SS
-            ? (es[w] as number) - lag - (es[u] as number)
-            : type === LINK.FF
-              ? (ef[w] as number) - lag - (ef[u] as number)
-              : (ef[w] as number) - lag - (es[u] as number);
+      const slack = linkSlackOf(
+        predType[p] as number,
+        predLag[p] as number,
+        es[u] as number,
+        ef[u] as number,
+        es[w] as number,
+        ef[w] as number,
+      );
       if (slack <= epsilon) {
         critical[u] = 1;
         stack[top++] = u;

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../domain/result.js';
 import { backwardPass, type CycleError, compileNetwork, forwardPass, permute, unpermute } from './compiled-network.js';
-import { LINK, type ScheduleNetwork } from './network.js';
+import { linkSlackOf, type ScheduleNetwork } from './network.js';
 
 export interface CpmOptions {
   /** Time 0 of the network: nothing starts before it unless a fixed start says so. */
@@ -61,16 +61,14 @@ export function criticalPath(net: ScheduleNetwork, options: CpmOptions = {}): Re
     let free = projectFinish - (ef[k] as number);
     for (let s = c.succStart[k] as number; s < (c.succStart[k + 1] as number); s++) {
       const w = c.succ[s] as number;
-      const type = c.succType[s] as number;
-      const lag = c.succLag[s] as number;
-      const slack =
-        type === LINK.FS
-          ? (es[w] as number) - lag - (ef[k] as number)
-          : type === LINK.SS
-            ? (es[w] as number) - lag - (es[k] as number)
-            : type === LINK.FF
-              ? (ef[w] as number) - lag - (ef[k] as number)
-              : (ef[w] as number) - lag - (es[k] as number);
+      const slack = linkSlackOf(
+        c.succType[s] as number,
+        c.succLag[s] as number,
+        es[k] as number,
+        ef[k] as number,
+        es[w] as number,
+        ef[w] as number,
+      );
       if (slack < free) free = slack;
     }
     ff[k] = Math.abs(free) < EPSILON ? 0 : free;
@@ -92,15 +90,5 @@ export function criticalPath(net: ScheduleNetwork, options: CpmOptions = {}): Re
 
 /** How much later the predecessor `u` could be, on edge `e` alone, without moving `w`'s early dates. */
 export function linkSlack(net: ScheduleNetwork, es: Float64Array, ef: Float64Array, e: number, u: number, w: number): number {
-  const lag = net.lag[e] as number;
-  switch (net.linkType[e]) {
-    case LINK.FS:
-      return (es[w] as number) - lag - (ef[u] as number);
-    case LINK.SS:
-      return (es[w] as number) - lag - (es[u] as number);
-    case LINK.FF:
-      return (ef[w] as number) - lag - (ef[u] as number);
-    default:
-      return (ef[w] as number) - lag - (es[u] as number);
-  }
+  return linkSlackOf(net.linkType[e] as number, net.lag[e] as number, es[u] as number, ef[u] as number, es[w] as number, ef[w] as number);
 }

@@ -31,3 +31,12 @@ export function emptyConstraints(n: number): Pick<ScheduleNetwork, 'notBefore' |
     fixedStart: new Float64Array(n).fill(Number.NaN),
   };
 }
+
+/**
+ * How much later predecessor u could be, on one link alone, without moving successor w's dates
+ * (negative when the link is violated, e.g. by a fixed start). The one place the four link types
+ * are spelled out for slack: free float, critical walk-back and critical chains all use it.
+ */
+export function linkSlackOf(type: number, lag: number, esU: number, efU: number, esW: number, efW: number): number {
+  return type === LINK.FS ? esW - lag - efU : type === LINK.SS ? esW - lag - esU : type === LINK.FF ? efW - lag - efU : efW - lag - esU;
+}
