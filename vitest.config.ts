@@ -6,7 +6,8 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     // PGlite instances are ~40 MB of WASM memory each; two workers match the two cores here.
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // End-to-end tests start the real CLI a dozen times (1-3 s each on a loaded 2-core machine).
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 });
