@@ -11,12 +11,15 @@
  */
 export type DurationDistribution = 'pert' | 'triangular';
 
-const MODE_STEPS = 100;
-const QUANTILE_STEPS = 256;
+export const MODE_STEPS = 100;
+export const QUANTILE_STEPS = 256;
 let tables: Float64Array | undefined;
 
-/** Quantiles of Beta(1 + 4r, 1 + 4(1 − r)) on [0, 1] for r = i / MODE_STEPS, u = j / QUANTILE_STEPS. */
-function pertTables(): Float64Array {
+/**
+ * Quantiles of Beta(1 + 4r, 1 + 4(1 − r)) on [0, 1] for r = i / MODE_STEPS, u = j / QUANTILE_STEPS,
+ * row-major by r: `[i * (QUANTILE_STEPS + 1) + j]`. Shared, not to be written.
+ */
+export function pertTables(): Float64Array {
   if (tables) return tables;
   const grid = 4096;
   const out = new Float64Array((MODE_STEPS + 1) * (QUANTILE_STEPS + 1));
@@ -110,23 +113,26 @@ export function samplingPlan(
   return { low, range, mode, distribution };
 }
 
-/** Draws one duration per activity into `out`, using one uniform each from `next`. */
-export function sampleDurations(plan: SamplingPlan, next: () => number, out: Float64Array): void {
+/**
+ * Draws one duration per activity, using one uniform each from `next` in activity order, into
+ * `out[v * stride + offset]` (a stride lets a block of trials be stored activity-major).
+ */
+export function sampleDurations(plan: SamplingPlan, next: () => number, out: Float64Array, stride = 1, offset = 0): void {
   const { low, range, mode } = plan;
   if (plan.distribution === 'triangular') {
-    for (let v = 0; v < low.length; v++) {
+    for (let v = 0, o = offset; v < low.length; v++, o += stride) {
       const r = range[v] as number;
-      out[v] = r === 0 ? (low[v] as number) : (low[v] as number) + r * triangularQuantile(mode[v] as number, next());
+      out[o] = r === 0 ? (low[v] as number) : (low[v] as number) + r * triangularQuantile(mode[v] as number, next());
     }
     return;
   }
   // pertQuantile inlined: this loop runs once per activity per trial.
   const t = pertTables();
-  const stride = QUANTILE_STEPS + 1;
-  for (let v = 0; v < low.length; v++) {
+  const row = QUANTILE_STEPS + 1;
+  for (let v = 0, o = offset; v < low.length; v++, o += stride) {
     const r = range[v] as number;
     if (r === 0) {
-      out[v] = low[v] as number;
+      out[o] = low[v] as number;
       continue;
     }
     const ri = (mode[v] as number) * MODE_STEPS;
@@ -135,10 +141,10 @@ export function sampleDurations(plan: SamplingPlan, next: () => number, out: Flo
     const uj = next() * QUANTILE_STEPS;
     const j = uj | 0;
     const uf = uj - j;
-    const row0 = i * stride + j;
-    const row1 = row0 + stride;
+    const row0 = i * row + j;
+    const row1 = row0 + row;
     const q0 = (t[row0] as number) + ((t[row0 + 1] as number) - (t[row0] as number)) * uf;
     const q1 = (t[row1] as number) + ((t[row1 + 1] as number) - (t[row1] as number)) * uf;
-    out[v] = (low[v] as number) + r * (q0 + (q1 - q0) * rf);
+    out[o] = (low[v] as number) + r * (q0 + (q1 - q0) * rf);
   }
 }

@@ -5,6 +5,7 @@ import { scheduleByRule } from '../rcpsp/priority-rules.js';
 import type { Random } from '../rcpsp/random.js';
 import { createWorkspace } from '../rcpsp/schedule-generation.js';
 import { type SamplingPlan, sampleDurations } from './duration-sampler.js';
+import { runTrialBlocks } from './trial-blocks.js';
 
 /** What every trial needs, all in compiled (topological) order and the network's time unit. */
 export interface ForecastModel {
@@ -41,8 +42,32 @@ export interface TrialChunk {
   readonly sumDurationFinish: Float64Array;
 }
 
-/** Runs `trials` trials: sample every duration, reschedule by CPM, record dates and criticality. */
+/**
+ * Runs `trials` trials: sample every duration, reschedule by CPM (and level, if asked), record dates
+ * and criticality. Unlevelled trials run in blocks (`runTrialBlocks`), with the same result as one
+ * by one.
+ */
 export function runTrials(model: ForecastModel, random: Random, trials: number): TrialChunk {
+  if (model.levelling) return runTrialsSerially(model, random, trials);
+  const chunk = emptyChunk(trials, model.compiled.n, model.milestones.length);
+  runTrialBlocks(model, random, trials, chunk, EPSILON);
+  return chunk;
+}
+
+function emptyChunk(trials: number, n: number, milestones: number): TrialChunk {
+  return {
+    trials,
+    finish: new Float64Array(trials),
+    milestoneFinish: new Float64Array(trials * milestones),
+    criticalCount: new Float64Array(n),
+    sumDuration: new Float64Array(n),
+    sumDuration2: new Float64Array(n),
+    sumDurationFinish: new Float64Array(n),
+  };
+}
+
+/** Runs trials one at a time; levelled trials need this, and it is the reference for the blocks. */
+export function runTrialsSerially(model: ForecastModel, random: Random, trials: number): TrialChunk {
   const c = model.compiled;
   const n = c.n;
   const m = model.milestones.length;
@@ -51,15 +76,7 @@ export function runTrials(model: ForecastModel, random: Random, trials: number):
   const ef = new Float64Array(n);
   const ls = new Float64Array(n);
   const lf = new Float64Array(n);
-  const chunk: TrialChunk = {
-    trials,
-    finish: new Float64Array(trials),
-    milestoneFinish: new Float64Array(trials * m),
-    criticalCount: new Float64Array(n),
-    sumDuration: new Float64Array(n),
-    sumDuration2: new Float64Array(n),
-    sumDurationFinish: new Float64Array(n),
-  };
+  const chunk = emptyChunk(trials, n, m);
   const next = () => random.next();
   const { finish: finishes, milestoneFinish, criticalCount, sumDuration, sumDuration2, sumDurationFinish } = chunk;
   const milestones = model.milestones;
@@ -104,16 +121,11 @@ export function runTrials(model: ForecastModel, random: Random, trials: number):
 
 /** Concatenates per-trial results and adds sums, in the order given. */
 export function mergeChunks(chunks: readonly TrialChunk[], n: number, milestones: number): TrialChunk {
-  const trials = chunks.reduce((sum, c) => sum + c.trials, 0);
-  const merged: TrialChunk = {
-    trials,
-    finish: new Float64Array(trials),
-    milestoneFinish: new Float64Array(trials * milestones),
-    criticalCount: new Float64Array(n),
-    sumDuration: new Float64Array(n),
-    sumDuration2: new Float64Array(n),
-    sumDurationFinish: new Float64Array(n),
-  };
+  const merged = emptyChunk(
+    chunks.reduce((sum, c) => sum + c.trials, 0),
+    n,
+    milestones,
+  );
   let offset = 0;
   for (const c of chunks) {
     merged.finish.set(c.finish, offset);

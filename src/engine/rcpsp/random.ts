@@ -4,6 +4,9 @@ export interface Random {
   next(): number;
   /** Uniform integer in [0, n); n ≥ 1. */
   int(n: number): number;
+  /** The generator's four state words, so a kernel elsewhere (WebAssembly) can continue the stream. */
+  state(): [number, number, number, number];
+  setState(state: readonly [number, number, number, number]): void;
 }
 
 /**
@@ -38,6 +41,13 @@ export function createRandom(seed: number): Random {
   return {
     next: () => u32() / 4294967296,
     int: (n: number) => Math.floor((u32() / 4294967296) * n),
+    state: () => [a, b, c, d],
+    setState: ([na, nb, nc, nd]) => {
+      a = na >>> 0;
+      b = nb >>> 0;
+      c = nc >>> 0;
+      d = nd >>> 0;
+    },
   };
 }
 

@@ -1,0 +1,191 @@
+import { hasOnlyForwardConstraints } from '../cpm/compiled-network.js';
+import { LINK, linkSlackOf } from '../cpm/network.js';
+import type { Random } from '../rcpsp/random.js';
+import type { ForecastModel, TrialChunk } from './monte-carlo.js';
+import { createTrialKernel, type TrialKernel } from './trial-kernel.js';
+
+/**
+ * Trials per block. A block's dates are stored activity-major, `[k * stride + b]` for activity k
+ * in trial b, so each link's endpoint, type and lag are read once per block and then applied to the
+ * block's trials, two per SIMD instruction, over contiguous memory. Measured in bench/forecast.ts.
+ */
+export const BLOCK_TRIALS = 32;
+
+/** One kernel per model, kept while the model lives (a worker runs many chunks of one model). */
+const kernels = new WeakMap<ForecastModel, TrialKernel>();
+
+/**
+ * Unlevelled trials, a block at a time: sampling and the forward pass run in the WebAssembly
+ * kernel, criticality and statistics here. Bit-for-bit equal to running them one by one
+ * (property-tested against `runTrialsSerially`): the same uniforms are drawn in the same order
+ * (trial by trial, activity by activity), every date is the same sum and max, and every sum is
+ * accumulated in trial order.
+ */
+export function runTrialBlocks(model: ForecastModel, random: Random, trials: number, chunk: TrialChunk, epsilon: number): void {
+  const c = model.compiled;
+  const n = c.n;
+  let kernel = kernels.get(model);
+  if (!kernel) {
+    kernel = createTrialKernel(c, model.sampling, BLOCK_TRIALS);
+    kernels.set(model, kernel);
+  }
+  const { stride, duration, es, ef, finish } = kernel;
+  const critical = new Uint8Array(n * stride);
+  const stack = new Int32Array(n * stride);
+  const walkBack = hasOnlyForwardConstraints(c);
+  const ls = walkBack ? es : new Float64Array(n * stride);
+  const lf = walkBack ? ef : new Float64Array(n * stride);
+  let state = random.state();
+  for (let first = 0; first < trials; first += stride) {
+    const width = Math.min(stride, trials - first);
+    state = kernel.sample(width, state);
+    kernel.forward(model.projectStart);
+    if (walkBack) markCriticalBlock(model, width, stride, es, ef, finish, epsilon, critical, stack);
+    else {
+      backwardBlock(model, stride, duration, finish, ls, lf);
+      for (let i = 0; i < n * stride; i++) critical[i] = (ls[i] as number) - (es[i] as number) <= epsilon ? 1 : 0;
+    }
+    record(model, chunk, first, width, stride, duration, ef, critical, finish);
+  }
+  random.setState(state);
+}
+
+/** Late dates of `width` trials against each trial's own finish. */
+function backwardBlock(
+  model: ForecastModel,
+  width: number,
+  duration: Float64Array,
+  finish: Float64Array,
+  ls: Float64Array,
+  lf: Float64Array,
+): void {
+  const { n, succStart, succ, succType, succLag, finishBy } = model.compiled;
+  for (let k = n - 1; k >= 0; k--) {
+    const base = k * width;
+    const end = base + width;
+    const by = finishBy[k] as number;
+    for (let i = base, b = 0; i < end; i++, b++) {
+      const f = finish[b] as number;
+      lf[i] = by > f ? f : by;
+    }
+    const sEnd = succStart[k + 1] as number;
+    for (let s = succStart[k] as number; s < sEnd; s++) {
+      const type = succType[s] as number;
+      const lag = succLag[s] as number;
+      let j = (succ[s] as number) * width;
+      if (type === LINK.FS) {
+        for (let i = base; i < end; i++, j++) {
+          const bound = (ls[j] as number) - lag;
+          if (bound < (lf[i] as number)) lf[i] = bound;
+        }
+      } else if (type === LINK.SS) {
+        for (let i = base; i < end; i++, j++) {
+          const bound = (ls[j] as number) - lag + (duration[i] as number);
+          if (bound < (lf[i] as number)) lf[i] = bound;
+        }
+      } else if (type === LINK.FF) {
+        for (let i = base; i < end; i++, j++) {
+          const bound = (lf[j] as number) - lag;
+          if (bound < (lf[i] as number)) lf[i] = bound;
+        }
+      } else {
+        for (let i = base; i < end; i++, j++) {
+          const bound = (lf[j] as number) - lag + (duration[i] as number);
+          if (bound < (lf[i] as number)) lf[i] = bound;
+        }
+      }
+    }
+    for (let i = base; i < end; i++) ls[i] = (lf[i] as number) - (duration[i] as number);
+  }
+}
+
+/**
+ * Critical activities of every trial in the block by walking back from each trial's finish (see
+ * `markCritical`); one stack serves all trials, each entry `k * stride + b` naming its trial.
+ */
+function markCriticalBlock(
+  model: ForecastModel,
+  width: number,
+  stride: number,
+  es: Float64Array,
+  ef: Float64Array,
+  finish: Float64Array,
+  epsilon: number,
+  critical: Uint8Array,
+  stack: Int32Array,
+): void {
+  const { n, predStart, pred, predType, predLag } = model.compiled;
+  critical.fill(0);
+  let top = 0;
+  for (let k = 0; k < n; k++) {
+    for (let b = 0, i = k * stride; b < width; b++, i++) {
+      if ((ef[i] as number) >= (finish[b] as number) - epsilon) {
+        critical[i] = 1;
+        stack[top++] = i;
+      }
+    }
+  }
+  while (top > 0) {
+    const i = stack[--top] as number;
+    const w = (i / stride) | 0;
+    const b = i - w * stride;
+    const pEnd = predStart[w + 1] as number;
+    for (let p = predStart[w] as number; p < pEnd; p++) {
+      const j = (pred[p] as number) * stride + b;
+      if (critical[j] === 1) continue;
+      const slack = linkSlackOf(
+        predType[p] as number,
+        predLag[p] as number,
+        es[j] as number,
+        ef[j] as number,
+        es[i] as number,
+        ef[i] as number,
+      );
+      if (slack <= epsilon) {
+        critical[j] = 1;
+        stack[top++] = j;
+      }
+    }
+  }
+}
+
+/** Adds the block's trials (first..first+width) to the chunk, summing in trial order. */
+function record(
+  model: ForecastModel,
+  chunk: TrialChunk,
+  first: number,
+  width: number,
+  stride: number,
+  duration: Float64Array,
+  ef: Float64Array,
+  critical: Uint8Array,
+  finish: Float64Array,
+): void {
+  const n = model.compiled.n;
+  const m = model.milestones.length;
+  const milestones = model.milestones;
+  const { criticalCount, sumDuration, sumDuration2, sumDurationFinish, milestoneFinish } = chunk;
+  for (let b = 0; b < width; b++) {
+    chunk.finish[first + b] = finish[b] as number;
+    const row = (first + b) * m;
+    for (let x = 0; x < m; x++) milestoneFinish[row + x] = ef[(milestones[x] as number) * stride + b] as number;
+  }
+  for (let k = 0; k < n; k++) {
+    const base = k * stride;
+    let count = criticalCount[k] as number;
+    let s1 = sumDuration[k] as number;
+    let s2 = sumDuration2[k] as number;
+    let sf = sumDurationFinish[k] as number;
+    for (let b = 0, i = base; b < width; b++, i++) {
+      const d = duration[i] as number;
+      count += critical[i] as number;
+      s1 += d;
+      s2 += d * d;
+      sf += d * (finish[b] as number);
+    }
+    criticalCount[k] = count;
+    sumDuration[k] = s1;
+    sumDuration2[k] = s2;
+    sumDurationFinish[k] = sf;
+  }
+}
