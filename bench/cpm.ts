@@ -5,7 +5,7 @@
  * Run: npx tsx bench/cpm.ts [--items 100000]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backwardPass, compileNetwork, forwardPass } from '../src/engine/cpm/compiled-network.js';
@@ -58,7 +58,8 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-cpm-'));
 const file = join(dir, 'program.json');
 writeFileSync(file, writeProgram(model, 'json'));
 const cli = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'dist', 'cli', 'main.js');
-if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+// Always rebuild: a stale dist/ would time old code.
+execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
 const whole = medianMs(3, () => {
   execFileSync(process.execPath, [cli, 'plan', file, '--json'], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
 });

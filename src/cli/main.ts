@@ -5,6 +5,12 @@ import { runCli } from './run-cli.js';
 /** EX_SOFTWARE from sysexits.h: an internal error, i.e. a bug. */
 const INTERNAL_ERROR = 70;
 
+// `throughline plan big.yaml | head`: the reader has gone, so there is nobody left to tell. Stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 try {
   process.exitCode = await runCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),

@@ -1,16 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { CliIo } from './cli-io.js';
-import { demoCommand } from './commands/demo.js';
-import { forecastCommand } from './commands/forecast.js';
-import { generateCommand } from './commands/generate.js';
-import { historyCommand } from './commands/history.js';
-import { initCommand } from './commands/init.js';
-import { loadCommand } from './commands/load.js';
-import { planCommand } from './commands/plan.js';
-import { programsCommand } from './commands/programs.js';
-import { schemaCommand } from './commands/schema.js';
-import { showCommand } from './commands/show.js';
-import { validateCommand } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
 
 const STORE_HELP = `
@@ -19,7 +8,10 @@ Storage:
   THROUGHLINE_DATABASE_URL  postgres://user:password@host:port/db selects PostgreSQL instead
   THROUGHLINE_ACTOR         the name recorded in the history (default: your login)`;
 
-/** Parses `argv` (without node and script), runs the command, and returns its exit code. */
+/**
+ * Parses `argv` (without node and script), runs the command, and returns its exit code. A command's
+ * module is imported only when it runs: `plan` and `forecast` never load the database drivers.
+ */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
   const set = async (promise: Promise<number>) => {
@@ -45,14 +37,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .argument('[file]', 'where to write it', 'program.yaml')
     .option('--force', 'overwrite an existing file')
     .option('--json', 'machine-readable output')
-    .action((file: string, o) => set(initCommand(io, file, o)));
+    .action((file: string, o) => set(import('./commands/init.js').then((m) => m.initCommand(io, file, o))));
 
   cli
     .command('validate')
     .description('check a program file and print every problem with its line; exit 1 if there is any')
     .argument('<file>', 'program file (YAML)')
     .option('--json', 'machine-readable output')
-    .action((file: string, o) => set(validateCommand(io, file, o)));
+    .action((file: string, o) => set(import('./commands/validate.js').then((m) => m.validateCommand(io, file, o))));
 
   cli
     .command('load')
@@ -62,20 +54,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--verbose', 'report each phase on stderr')
     .option('--json', 'machine-readable output')
     .addHelpText('after', STORE_HELP)
-    .action((file: string, o) => set(loadCommand(io, file, o)));
+    .action((file: string, o) => set(import('./commands/load.js').then((m) => m.loadCommand(io, file, o))));
 
   cli
     .command('programs')
     .description('list the programs in the store')
     .option('--json', 'machine-readable output')
-    .action((o) => set(programsCommand(io, o)));
+    .action((o) => set(import('./commands/programs.js').then((m) => m.programsCommand(io, o))));
 
   cli
     .command('show')
     .description('summarize a program: teams, workstreams, milestones, open dependencies, risks and decisions')
     .argument('<program>', 'program id')
     .option('--json', 'machine-readable output')
-    .action((program: string, o) => set(showCommand(io, program, o)));
+    .action((program: string, o) => set(import('./commands/show.js').then((m) => m.showCommand(io, program, o))));
 
   cli
     .command('history')
@@ -84,7 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--limit <n>', 'at most this many change sets', positive)
     .option('--item <id>', 'only changes to this item')
     .option('--json', 'machine-readable output')
-    .action((program: string, o) => set(historyCommand(io, program, o)));
+    .action((program: string, o) => set(import('./commands/history.js').then((m) => m.historyCommand(io, program, o))));
 
   const integer = (value: string) => {
     const n = Number(value);
@@ -103,7 +95,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--seed <n>', 'random seed of the levelling search (default 1)', integer)
     .option('--as-of <date>', 'status date: unfinished work starts no earlier (YYYY-MM-DD)')
     .option('--json', 'machine-readable output')
-    .action((file: string, o) => set(planCommand(io, file, o)));
+    .action((file: string, o) => set(import('./commands/plan.js').then((m) => m.planCommand(io, file, o))));
 
   cli
     .command('forecast')
@@ -117,29 +109,31 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--workers <n>', 'worker threads (default: one per core)', positive)
     .option('--progress', 'report progress on stderr (on by default on a terminal)')
     .option('--json', 'machine-readable output')
-    .action((file: string, o) => set(forecastCommand(io, file, o, io.stderrIsTty ?? false)));
+    .action((file: string, o) =>
+      set(import('./commands/forecast.js').then((m) => m.forecastCommand(io, file, o, io.stderrIsTty ?? false))),
+    );
 
   cli
     .command('generate')
     .description('write a realistic random program (layered cross-team DAG, milestones, three-point estimates) for benchmarks and tests')
-    .requiredOption('--items <n>', 'work items, milestones included', positive)
-    .requiredOption('--teams <n>', 'teams', positive)
+    .requiredOption('--items <n>', 'work items, milestones included (required)', positive)
+    .requiredOption('--teams <n>', 'teams (required)', positive)
     .option('--seed <n>', 'random seed; the same seed writes the same program (default 1)', integer)
     .option('--out <file>', 'write here (.json for JSON, else YAML) instead of standard output')
     .option('--json', 'machine-readable summary')
-    .action((o) => set(generateCommand(io, o)));
+    .action((o) => set(import('./commands/generate.js').then((m) => m.generateCommand(io, o))));
 
   cli
     .command('demo')
     .description('load the sample program (a checkout platform moving to the cloud) and show it')
     .option('--json', 'machine-readable output')
-    .action((o) => set(demoCommand(io, o)));
+    .action((o) => set(import('./commands/demo.js').then((m) => m.demoCommand(io, o))));
 
   cli
     .command('schema')
     .description('print the JSON Schema of the program file (for editor completion)')
     .option('--out <file>', 'write it to a file instead')
-    .action((o) => set(schemaCommand(io, o)));
+    .action((o) => set(import('./commands/schema.js').then((m) => m.schemaCommand(io, o))));
 
   try {
     await cli.parseAsync([...argv], { from: 'user' });

@@ -8,7 +8,7 @@ import { checkPlan } from '../../src/engine/rcpsp/feasibility.js';
 import { readMspdi } from '../../src/formats/mspdi/read-mspdi.js';
 import { readPsplib } from '../../src/formats/psplib/read-psplib.js';
 import { fixture, SAMPLE_FILE } from '../support/programs.js';
-import { runCli } from '../support/run-cli.js';
+import { finished, runCli, spawnCli } from '../support/run-cli.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'throughline-plan-'));
 const cli = (...args: string[]) => runCli(args, { cwd });
@@ -80,6 +80,19 @@ describe('throughline plan', () => {
     const run = await cli('plan', fixture('invalid/cycle.yaml'));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('dependency cycle: net-7 → db-3 → net-7');
+  });
+});
+
+describe('throughline plan | head', () => {
+  it('stops quietly when the reader of its output goes away', async () => {
+    const file = join(cwd, 'big.yaml');
+    expect((await cli('generate', '--items', '3000', '--teams', '20', '--out', file)).code).toBe(0);
+    const child = spawnCli(['plan', file, '--json'], { cwd });
+    // Like `head -1`: read the first chunk, then close the pipe while the plan (~1 MB) is still being written.
+    child.stdout?.once('data', () => child.stdout?.destroy());
+    const run = await finished(child);
+    expect(run.stderr).not.toMatch(/EPIPE|internal error/);
+    expect(run.code).toBe(0);
   });
 });
 
