@@ -6,8 +6,9 @@ import { criticalChains } from '../engine/cpm/critical-chains.js';
 import { criticalPath } from '../engine/cpm/critical-path.js';
 import { PEOPLE_UNITS, programInstance } from '../engine/plan/program-instance.js';
 import { type ProgramNetwork, programNetwork } from '../engine/plan/program-network.js';
-import { explainDelays, levelSchedule, loadProfile } from '../engine/rcpsp/level.js';
+import { explainDelays, levelSchedule } from '../engine/rcpsp/level.js';
 import type { PlanItemView, PlanView } from './plan-view.js';
+import { weeklyTeamLoad } from './team-load.js';
 
 export type PlanError = { kind: 'calendar'; message: string } | { kind: 'cycle'; path: string[] };
 
@@ -97,26 +98,7 @@ function levelProgram(
       need: (d.need ?? 0) / PEOPLE_UNITS,
     }))
     .sort((a, b) => b.delay - a.delay);
-  const profile = loadProfile(inst, levelled.starts);
-  const weekOf = (period: number) => {
-    const date = day(period, 'start').slice(0, 10);
-    const d = new Date(`${date}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-    return d.toISOString().slice(0, 10);
-  };
-  const weeks = Array.from({ length: profile.horizon }, (_, t) => weekOf(t));
-  const teamLoad = teams.flatMap((team, r) => {
-    const byWeek = new Map<string, { load: number; capacity: number }>();
-    for (let t = 0; t < profile.horizon; t++) {
-      const w = weeks[t] as string;
-      const cell = byWeek.get(w) ?? { load: 0, capacity: 0 };
-      cell.load += (profile.load[r * profile.horizon + t] as number) / PEOPLE_UNITS;
-      cell.capacity += (profile.capacity[r * profile.horizon + t] as number) / PEOPLE_UNITS;
-      byWeek.set(w, cell);
-    }
-    const round = (x: number) => Math.round(x * 10) / 10;
-    return [...byWeek].map(([week, cell]) => ({ team: team.id as string, week, load: round(cell.load), capacity: round(cell.capacity) }));
-  });
+  const teamLoad = weeklyTeamLoad(model, pn, inst, levelled.starts);
   return ok({
     ...plan,
     finish: day(levelled.makespan, 'end'),

@@ -17,6 +17,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const set = async (promise: Promise<number>) => {
     code = await promise;
   };
+  const wholeNumber = (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+    return n;
+  };
   const positive = (value: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number greater than 0');
@@ -112,6 +117,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action((file: string, o) =>
       set(import('./commands/forecast.js').then((m) => m.forecastCommand(io, file, o, io.stderrIsTty ?? false))),
     );
+
+  cli
+    .command('risks')
+    .description('detected risks (critical path, dependencies, capacity, forecast, orders, funnel, history) and the risk register')
+    .argument('<program>', 'a program file, or the id of a stored program')
+    .option('--as-of <date>', 'status date (YYYY-MM-DD; default today in the program time zone)')
+    .option('--trials <n>', 'forecast trials for the forecast-based rules; 0 skips them (default 2000)', wholeNumber)
+    .option('--seed <n>', 'forecast seed (default 1)', integer)
+    .option('--near <days>', 'working days of float that count as near-critical (default 5)', wholeNumber)
+    .option('--stale-days <n>', 'days without a change after which work in progress is stale (default 14)', positive)
+    .option('--json', 'machine-readable output')
+    .action((program: string, o) => set(import('./commands/risks.js').then((m) => m.risksCommand(io, program, o))));
 
   cli
     .command('generate')

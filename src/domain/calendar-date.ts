@@ -38,3 +38,9 @@ export const calendarDateSchema = z
 export function daysBetween(a: CalendarDate, b: CalendarDate): number {
   return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
 }
+
+/** The day `days` calendar days after `date` (before, when negative). */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const d = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);
+  return d.toISOString().slice(0, 10) as CalendarDate;
+}

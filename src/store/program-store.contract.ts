@@ -137,5 +137,15 @@ export function programStoreContract(open: () => Promise<ProgramStore>) {
       expect(sets.every((s) => s.changes.every((c) => c.id === 'sre-1'))).toBe(true);
       expect((await store.history(model.program.id, { limit: 2 })).map((s) => s.version)).toEqual([4, 3]);
     });
+
+    it('tells when each item last changed', async () => {
+      await store.saveProgram(model, meta(0));
+      const items = model.items.map((i) => (i.id === 'sre-1' ? { ...i, percentComplete: 60 } : i));
+      await store.saveProgram({ ...model, items }, meta(30));
+      const last = await store.itemsLastChanged(model.program.id);
+      expect(last.size).toBe(model.items.length);
+      expect(last.get('sre-1')).toEqual(meta(30).at);
+      expect(last.get(model.items.find((i) => i.id !== 'sre-1')?.id as string)).toEqual(meta(0).at);
+    });
   });
 }

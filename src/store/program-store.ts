@@ -66,6 +66,8 @@ export interface ProgramStore {
   listPrograms(): Promise<ProgramListing[]>;
   readProgram(id: ProgramId): Promise<ProgramModel | undefined>;
   history(id: ProgramId, query?: HistoryQuery): Promise<ChangeSetRecord[]>;
+  /** When each item last changed (its latest change set), by item id; items never changed since loading have their load's time. */
+  itemsLastChanged(id: ProgramId): Promise<Map<string, Date>>;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export function programStore(db: SqlClient): ProgramStore {
     listPrograms: () => listPrograms(db),
     readProgram: (id) => readProgram(db, id),
     history: (id, query) => history(db, id, query ?? {}),
+    itemsLastChanged: (id) => itemsLastChanged(db, id),
     close: () => db.close(),
   };
 }
@@ -199,6 +202,17 @@ async function listPrograms(db: SqlClient): Promise<ProgramListing[]> {
             (SELECT count(*)::int FROM dependencies d WHERE d.program_id = p.id) AS dependencies
        FROM programs p ORDER BY p.name, p.id`);
   return rows.map(({ updated_ms, ...r }) => ({ ...r, updatedAt: new Date(updated_ms) }));
+}
+
+async function itemsLastChanged(db: SqlClient, id: ProgramId): Promise<Map<string, Date>> {
+  const rows = await db.query<{ entity_id: string; at_ms: number }>(
+    `SELECT h.entity_id, (extract(epoch FROM max(cs.at)) * 1000)::float8 AS at_ms
+       FROM history h JOIN change_sets cs ON cs.id = h.change_set_id
+      WHERE cs.program_id = $1 AND h.entity = 'item'
+      GROUP BY h.entity_id`,
+    [id],
+  );
+  return new Map(rows.map((r) => [r.entity_id, new Date(r.at_ms)]));
 }
 
 async function history(db: SqlClient, id: ProgramId, query: HistoryQuery): Promise<ChangeSetRecord[]> {

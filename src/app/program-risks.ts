@@ -1,0 +1,121 @@
+import type { CalendarDate } from '../domain/calendar-date.js';
+import type { ProgramModel } from '../domain/program-model.js';
+import { err, ok, type Result } from '../domain/result.js';
+import { riskExposure } from '../domain/risk.js';
+import { criticalPath } from '../engine/cpm/critical-path.js';
+import { detectRisks, rulesNotRun } from '../engine/insights/detect-risks.js';
+import type { Finding } from '../engine/insights/finding.js';
+import type { InsightInput, Schedule } from '../engine/insights/insight-input.js';
+import { programInstance } from '../engine/plan/program-instance.js';
+import { programNetwork } from '../engine/plan/program-network.js';
+import type { WorkerPool } from './engine-pool/worker-pool.js';
+import { forecastProgram } from './forecast-program.js';
+import type { PlanError } from './plan-program.js';
+import { startsFromEarlyStarts, weeklyTeamLoad } from './team-load.js';
+
+/** The `risks` result; `--json` prints exactly this shape. */
+export interface RiskReport {
+  readonly program: string;
+  readonly asOf: CalendarDate;
+  /** Detected by the rules, most severe first. */
+  readonly findings: readonly Finding[];
+  /** Rules that could not run on this input, and what they need. */
+  readonly notRun: readonly { rule: string; needs: string }[];
+  /** The manual risk register, by expected loss (days, then cost), open risks first. */
+  readonly register: readonly {
+    id: string;
+    title: string;
+    status: string;
+    probability: number;
+    impact: { days?: number | undefined; cost?: number | undefined };
+    exposure: { days?: number; cost?: number };
+    owner: string | null;
+    mitigation: string | null;
+    items: readonly string[];
+  }[];
+  readonly forecast: { trials: number; seed: number } | null;
+}
+
+export interface RiskRequest {
+  readonly asOf: CalendarDate;
+  readonly nearCriticalDays?: number;
+  /** Forecast trials for the forecast-based rules; 0 skips them. */
+  readonly trials: number;
+  readonly seed: number;
+  readonly pool?: WorkerPool;
+  readonly lastChanged?: ReadonlyMap<string, CalendarDate>;
+  readonly staleDays?: number;
+  readonly baseline?: { name: string; items: ReadonlySet<string> };
+}
+
+const NEAR_CRITICAL_DAYS = 5;
+
+/** Plans the program twice (from today and as planned), forecasts it, and runs every detection rule. */
+export async function programRisks(model: ProgramModel, request: RiskRequest): Promise<Result<RiskReport, PlanError>> {
+  const schedule = (asOf?: CalendarDate): Result<Schedule, PlanError> => {
+    const built = programNetwork(model, asOf !== undefined ? { asOf } : {});
+    if (!built.ok) return err({ kind: 'calendar', message: built.error.problems.map((p) => p.message).join('; ') });
+    const cpm = criticalPath(built.value.network);
+    if (!cpm.ok) return err({ kind: 'cycle', path: (cpm.error.cycles[0] ?? []).map((v) => built.value.items[v]?.id ?? String(v)) });
+    return ok({ pn: built.value, cpm: cpm.value });
+  };
+  const current = schedule(request.asOf);
+  if (!current.ok) return current;
+  const planned = schedule();
+  if (!planned.ok) return planned;
+  const { pn, cpm } = current.value;
+  const inst = programInstance(model, pn);
+  const teamLoad = inst.ok
+    ? weeklyTeamLoad(model, pn, inst.value, startsFromEarlyStarts(inst.value, cpm.earlyStart, pn.calendar.minutesPerDay))
+    : undefined;
+  let forecast: InsightInput['forecast'];
+  if (request.trials > 0 && request.pool) {
+    const run = await forecastProgram(model, request.pool, { trials: request.trials, seed: request.seed, asOf: request.asOf });
+    if (!run.ok) return run;
+    forecast = {
+      trials: run.value.trials,
+      criticality: new Map(run.value.criticality.map((c) => [c.id, c.index])),
+      milestones: run.value.milestones,
+    };
+  }
+  const input: InsightInput = {
+    model,
+    asOf: request.asOf,
+    current: current.value,
+    planned: planned.value,
+    nearCriticalDays: request.nearCriticalDays ?? NEAR_CRITICAL_DAYS,
+    ...(teamLoad ? { teamLoad } : {}),
+    ...(forecast ? { forecast } : {}),
+    ...(request.lastChanged ? { lastChanged: request.lastChanged } : {}),
+    ...(request.staleDays !== undefined ? { staleDays: request.staleDays } : {}),
+    ...(request.baseline ? { baseline: request.baseline } : {}),
+  };
+  const open = (status: string) => (status === 'closed' ? 1 : 0);
+  const register = model.risks
+    .map((r) => ({
+      id: r.id as string,
+      title: r.title,
+      status: r.status,
+      probability: r.probability,
+      impact: r.impact,
+      exposure: riskExposure(r),
+      owner: r.owner ?? null,
+      mitigation: r.mitigation ?? null,
+      items: r.items as readonly string[],
+    }))
+    .sort(
+      (a, b) =>
+        open(a.status) - open(b.status) ||
+        (b.exposure.days ?? 0) - (a.exposure.days ?? 0) ||
+        (b.exposure.cost ?? 0) - (a.exposure.cost ?? 0) ||
+        (a.id < b.id ? -1 : 1),
+    );
+  return ok({
+    program: model.program.id,
+    asOf: request.asOf,
+    findings: detectRisks(input),
+    notRun: rulesNotRun(input),
+    register,
+    forecast: forecast ? { trials: forecast.trials, seed: request.seed } : null,
+  });
+}

@@ -1,0 +1,60 @@
+import type { CalendarDate } from '../../domain/calendar-date.js';
+import type { ProgramModel } from '../../domain/program-model.js';
+import { formatLocalDateTime } from '../calendar/local-date-time.js';
+import type { CpmResult } from '../cpm/critical-path.js';
+import type { ProgramNetwork } from '../plan/program-network.js';
+
+/** A program's network with its critical-path result; activity v is `pn.items[v]`. */
+export interface Schedule {
+  readonly pn: ProgramNetwork;
+  readonly cpm: CpmResult;
+}
+
+/** What the detection rules look at. Optional parts switch on the rules that need them. */
+export interface InsightInput {
+  readonly model: ProgramModel;
+  /** The status date: work not started yet starts no earlier. */
+  readonly asOf: CalendarDate;
+  /** The plan from today: unfinished work from `asOf` on. */
+  readonly current: Schedule;
+  /** The plan from the program's start, ignoring today: its late starts are the dates work was due. */
+  readonly planned: Schedule;
+  /** Items with total float at or below this many working days count as near-critical. */
+  readonly nearCriticalDays: number;
+  /** Each team's load and capacity per week (Monday), in person-days, from the current plan. */
+  readonly teamLoad?: readonly { team: string; week: string; load: number; capacity: number }[];
+  /** From a Monte Carlo forecast: criticality index per item id, and each milestone's P50/P80 date. */
+  readonly forecast?: {
+    readonly trials: number;
+    readonly criticality: ReadonlyMap<string, number>;
+    readonly milestones: readonly { id: string; target: string | null; p50: string; p80: string }[];
+  };
+  /** From history: the day each item last changed (stored programs only). */
+  readonly lastChanged?: ReadonlyMap<string, CalendarDate>;
+  /** Days without a change after which work in progress counts as stale. */
+  readonly staleDays?: number;
+  /** From a baseline: the ids of the items it holds, and its name. */
+  readonly baseline?: { readonly name: string; readonly items: ReadonlySet<string> };
+}
+
+/** The calendar day (YYYY-MM-DD) of a network offset, at the start or the end edge. */
+export function dayAt(s: Schedule, offset: number, edge: 'start' | 'end'): string {
+  return formatLocalDateTime(s.pn.calendar.dateTimeAt(offset, edge)).slice(0, 10);
+}
+
+/** Total float of activity v in working days, rounded to a tenth. */
+export function floatDays(s: Schedule, v: number): number {
+  return Math.round(((s.cpm.totalFloat[v] as number) / s.pn.calendar.minutesPerDay) * 10) / 10;
+}
+
+export const FINISHED_STATES: ReadonlySet<string> = new Set(['done', 'cancelled']);
+
+/** "1 working day", "3 working days". */
+export function workingDays(n: number): string {
+  return `${n} working day${n === 1 ? '' : 's'}`;
+}
+
+export function teamName(model: ProgramModel, id: string | undefined): string {
+  if (id === undefined) return 'no team';
+  return model.teams.find((t) => t.id === id)?.name ?? id;
+}

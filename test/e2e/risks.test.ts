@@ -1,0 +1,44 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_FILE } from '../support/programs.js';
+import { ROOT, runCli } from '../support/run-cli.js';
+import { freshDataDir } from '../support/stores.js';
+
+const GOLDEN = join(ROOT, 'test/golden/sample-risks.txt');
+
+describe('throughline risks', () => {
+  it('reads sensibly on the sample program (golden file; UPDATE_GOLDEN=1 rewrites it after a reviewed change)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'throughline-risks-'));
+    const run = await runCli(['risks', SAMPLE_FILE, '--as-of', '2027-03-01', '--trials', '2000'], { cwd });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, run.stdout);
+    expect(run.stdout).toBe(readFileSync(GOLDEN, 'utf8'));
+  });
+
+  it('works on a stored program, where history switches on the stale-work rule, and prints JSON', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'throughline-risks-'));
+    const env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+    expect((await runCli(['load', SAMPLE_FILE], { cwd, env })).code).toBe(0);
+    // Loaded "today" (the real clock); a status date a year on makes all work in progress stale.
+    const asOf = `${new Date().getUTCFullYear() + 1}-06-01`;
+    const run = await runCli(['risks', 'checkout-cloud-2027', '--as-of', asOf, '--trials', '0', '--json'], { cwd, env });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.program).toBe('checkout-cloud-2027');
+    expect(report.forecast).toBeNull();
+    expect(report.notRun.map((n: { rule: string }) => n.rule)).toEqual(['milestone-p80-late', 'scope-added']);
+    const stale = report.findings.filter((f: { rule: string }) => f.rule === 'item-stale');
+    expect(stale.length).toBeGreaterThan(0);
+    expect(report.register).toHaveLength(8);
+  });
+
+  it('says which programs exist when the name is neither a file nor a stored program', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'throughline-risks-'));
+    const run = await runCli(['risks', 'no-such-program'], { cwd, env: { THROUGHLINE_DATA_DIR: freshDataDir() } });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('no program "no-such-program"');
+  });
+});

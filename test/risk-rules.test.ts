@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { WorkerPool } from '../src/app/engine-pool/worker-pool.js';
+import { programRisks } from '../src/app/program-risks.js';
+import { type CalendarDate, isCalendarDate } from '../src/domain/calendar-date.js';
+import { readProgramYaml } from '../src/formats/program-yaml/read-program.js';
+import { fixture } from './support/programs.js';
+
+/**
+ * Each file in test/fixtures/risks/ is a small program that states, in its header, the status date
+ * (`# as-of:`), optionally forecast trials (`# trials:`), and every finding it must produce
+ * (`# expect: SEVERITY KEY`), no more and no fewer.
+ */
+const DIR = fixture('risks');
+const pool = new WorkerPool({ size: 1 });
+afterAll(() => pool.close());
+
+describe('risk detection rules, one fixture program each', () => {
+  for (const name of readdirSync(DIR).filter((f) => f.endsWith('.yaml'))) {
+    it(name.replace(/\.yaml$/, ''), async () => {
+      const text = readFileSync(join(DIR, name), 'utf8');
+      const header = (key: string) => [...text.matchAll(new RegExp(`^# ${key}: (.+)$`, 'gm'))].map((m) => (m[1] as string).trim());
+      const asOf = header('as-of')[0] ?? '';
+      expect(isCalendarDate(asOf)).toBe(true);
+      const read = readProgramYaml(text, name);
+      if (!read.ok) throw new Error(read.error.map((p) => p.message).join('\n'));
+      const report = await programRisks(read.value, {
+        asOf: asOf as CalendarDate,
+        trials: Number(header('trials')[0] ?? 0),
+        seed: 1,
+        pool,
+      });
+      if (!report.ok) throw new Error(JSON.stringify(report.error));
+      const found = report.value.findings.map((f) => `${f.severity} ${f.key}`).sort();
+      expect(found).toEqual(header('expect').sort());
+      for (const f of report.value.findings) {
+        expect(f.explanation).not.toMatch(/undefined|NaN|\[object/);
+        expect(f.action.length).toBeGreaterThan(10);
+      }
+    });
+  }
+});
