@@ -7,7 +7,7 @@ import { type DurationDistribution, samplingPlan } from '../engine/forecast/dura
 import { type Distribution, summarizeForecast } from '../engine/forecast/forecast-summary.js';
 import type { ForecastModel } from '../engine/forecast/monte-carlo.js';
 import { programInstance } from '../engine/plan/program-instance.js';
-import { programNetwork } from '../engine/plan/program-network.js';
+import { type ProgramNetwork, programNetwork } from '../engine/plan/program-network.js';
 import type { WorkerPool } from './engine-pool/worker-pool.js';
 import type { PlanError } from './plan-program.js';
 
@@ -40,6 +40,8 @@ export interface ForecastRequest {
   readonly distribution?: DurationDistribution;
   /** Level every trial by team capacity. */
   readonly level?: boolean;
+  /** Working days added to these items' optimistic, likely and pessimistic durations (impact of a slip). */
+  readonly extraDays?: ReadonlyMap<string, number>;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -52,6 +54,7 @@ export async function forecastProgram(
   const built = programNetwork(model, request.asOf !== undefined ? { asOf: request.asOf } : {});
   if (!built.ok) return err({ kind: 'calendar', message: built.error.problems.map((p) => p.message).join('; ') });
   const pn = built.value;
+  if (request.extraDays) addDays(pn, request.extraDays);
   const compiled = compileNetwork(pn.network);
   if (!compiled.ok) return err({ kind: 'cycle', path: (compiled.error.cycles[0] ?? []).map((v) => pn.items[v]?.id ?? String(v)) });
   const c = compiled.value;
@@ -107,5 +110,15 @@ export async function forecastProgram(
     }),
     criticality: ranked(summary.criticality, (x) => x > 0).map((v) => ({ id: id(v), index: round(summary.criticality[v] as number) })),
     sensitivity: ranked(summary.sensitivity, (x) => x !== 0).map((v) => ({ id: id(v), score: round(summary.sensitivity[v] as number) })),
+  });
+}
+
+/** Lengthens items in a freshly built network (it is not shared) by whole working days. */
+function addDays(pn: ProgramNetwork, extra: ReadonlyMap<string, number>): void {
+  const perDay = pn.calendar.minutesPerDay;
+  pn.items.forEach((item, v) => {
+    const days = extra.get(item.id);
+    if (days === undefined) return;
+    for (const a of [pn.optimistic, pn.likely, pn.pessimistic, pn.network.duration]) a[v] = Math.max(0, (a[v] as number) + days * perDay);
   });
 }

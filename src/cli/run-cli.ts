@@ -22,6 +22,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
     return n;
   };
+  const positiveNumber = (value: string) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number greater than 0');
+    return n;
+  };
   const positive = (value: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number greater than 0');
@@ -129,6 +134,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--stale-days <n>', 'days without a change after which work in progress is stale (default 14)', positive)
     .option('--json', 'machine-readable output')
     .action((program: string, o) => set(import('./commands/risks.js').then((m) => m.risksCommand(io, program, o))));
+
+  cli
+    .command('impact')
+    .description('what moves if an item slips or a team loses people: milestones (plan, P50, P80) and the work downstream')
+    .argument('<program>', 'a program file, or the id of a stored program')
+    .option('--item <id>', 'the item that changes; alone, shows its blast radius')
+    .option('--slip <days>', 'working days the item slips (negative: finishes earlier)', integer)
+    .option('--team <id>', 'the team that changes; alone, shows its blast radius')
+    .option('--lose <people>', 'people the team loses', positiveNumber)
+    .option('--from <date>', 'first day without them (YYYY-MM-DD)')
+    .option('--to <date>', 'last day without them (YYYY-MM-DD)')
+    .option('--as-of <date>', 'status date: unfinished work starts no earlier (YYYY-MM-DD)')
+    .option('--trials <n>', 'forecast trials for the P50/P80 shift; 0 skips the forecast (default 1000)', wholeNumber)
+    .option('--seed <n>', 'forecast seed (default 1)', integer)
+    .option('--json', 'machine-readable output')
+    .action((program: string, o) => set(import('./commands/impact.js').then((m) => m.impactCommand(io, program, o))));
 
   cli
     .command('generate')
