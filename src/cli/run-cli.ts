@@ -152,6 +152,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action((program: string, o) => set(import('./commands/impact.js').then((m) => m.impactCommand(io, program, o))));
 
   cli
+    .command('export')
+    .description('the program and its plan as Mermaid, Graphviz DOT, CSV, iCalendar or JSON')
+    .argument('<program>', 'a program file, or the id of a stored program')
+    .option('--format <name>', 'mermaid-gantt, mermaid-deps, dot, csv, ical or json (default: from --out)')
+    .option('--out <file>', 'write here instead of standard output')
+    .option('--as-of <date>', 'status date: unfinished work starts no earlier (YYYY-MM-DD)')
+    .action((program: string, o) => set(import('./commands/export.js').then((m) => m.exportCommand(io, program, o))));
+
+  cli
     .command('generate')
     .description('write a realistic random program (layered cross-team DAG, milestones, three-point estimates) for benchmarks and tests')
     .requiredOption('--items <n>', 'work items, milestones included (required)', positive)
