@@ -161,6 +161,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action((program: string, o) => set(import('./commands/export.js').then((m) => m.exportCommand(io, program, o))));
 
   cli
+    .command('decisions')
+    .description('decisions needed, by the day they block work, and the log of decisions made')
+    .argument('<program>', 'a program file, or the id of a stored program')
+    .option('--as-of <date>', 'status date (YYYY-MM-DD; default today in the program time zone)')
+    .option('--json', 'machine-readable output')
+    .action((program: string, o) => set(import('./commands/decisions.js').then((m) => m.decisionsCommand(io, program, o))));
+
+  cli
     .command('generate')
     .description('write a realistic random program (layered cross-team DAG, milestones, three-point estimates) for benchmarks and tests')
     .requiredOption('--items <n>', 'work items, milestones included (required)', positive)

@@ -70,3 +70,15 @@ describe('throughline impact', () => {
     expect(unknown.stderr).toContain('no item or milestone "net-99"');
   });
 });
+
+describe('throughline decisions', () => {
+  it('lists open decisions by the day they block work, and the decisions made, newest first', async () => {
+    const run = await cli('decisions', SAMPLE_FILE, '--as-of', '2027-02-15', '--json');
+    expect(run.code).toBe(0);
+    const log = JSON.parse(run.stdout);
+    expect(log.needed.map((d: { id: string }) => d.id)).toEqual(['dec-second-dx', 'dec-tax-engine']);
+    for (const d of log.needed) expect(d.daysLeft).toBe(Math.round((Date.parse(d.blocksOn) - Date.parse('2027-02-15')) / 86_400_000));
+    expect(log.made.map((d: { id: string }) => d.id)).toEqual(['dec-cutover', 'dec-hsm', 'dec-ledger-db']);
+    expect(log.made[1].outcome).toBe('Thales payShield 10K in the Equinix DC2 cage over DX');
+  });
+});
