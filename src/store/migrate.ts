@@ -1,9 +1,11 @@
 import { programModel } from './migrations/0001-program-model.js';
+import { insights } from './migrations/0002-insights.js';
 import type { SqlClient } from './sql-client.js';
 
 /** Versioned schema changes, applied in order, each once. Append; never edit a released one. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'program model', sql: programModel },
+  { version: 2, name: 'baselines, finding reviews, status snapshots', sql: insights },
 ];
 
 /** Brings the schema up to date in one transaction; concurrent callers wait for each other. */

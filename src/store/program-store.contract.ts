@@ -149,3 +149,63 @@ export function programStoreContract(open: () => Promise<ProgramStore>) {
     });
   });
 }
+
+/** Baselines, reviews and snapshots: what every store keeps beside the model. */
+export function insightStoreContract(open: () => Promise<ProgramStore>) {
+  let store: ProgramStore;
+  let model: ProgramModel;
+  beforeEach(async () => {
+    store = await open();
+    model = smallProgram();
+    await store.saveProgram(model, meta(0));
+    return () => store.close();
+  });
+  const id = () => model.program.id;
+
+  it('keeps baselines by name, never overwriting one', async () => {
+    const baseline = {
+      name: 'q1',
+      createdAt: meta(5).at,
+      actor: 'priya',
+      version: 1,
+      model,
+      plan: { finish: '2027-04-30T18:00', items: { 'net-1': { start: '2027-01-04T09:00', finish: '2027-01-08T18:00' } } },
+    };
+    expect(await store.insights.saveBaseline(id(), baseline)).toBe(true);
+    expect(await store.insights.saveBaseline(id(), { ...baseline, actor: 'someone else' })).toBe(false);
+    expect(await store.insights.readBaseline(id(), 'q1')).toEqual(baseline);
+    expect(await store.insights.listBaselines(id())).toEqual([{ name: 'q1', createdAt: meta(5).at, actor: 'priya', version: 1 }]);
+    expect(await store.insights.readBaseline(id(), 'q2')).toBeUndefined();
+  });
+
+  it('keeps the latest verdict on each detected risk, with its reason', async () => {
+    await store.insights.reviewFinding(id(), {
+      key: 'item-unowned:a',
+      verdict: 'acknowledged',
+      reason: 'owner named Monday',
+      actor: 'priya',
+      at: meta(1).at,
+    });
+    await store.insights.reviewFinding(id(), {
+      key: 'item-unowned:a',
+      verdict: 'dismissed',
+      reason: 'a placeholder',
+      actor: 'tom',
+      at: meta(2).at,
+    });
+    expect(await store.insights.findingReviews(id())).toEqual([
+      { key: 'item-unowned:a', verdict: 'dismissed', reason: 'a placeholder', actor: 'tom', at: meta(2).at },
+    ]);
+  });
+
+  it('keeps one status snapshot per status date, oldest first', async () => {
+    await store.insights.saveStatusSnapshot(id(), { asOf: '2027-02-12', takenAt: meta(1).at, version: 1, summary: { rag: 'green' } });
+    await store.insights.saveStatusSnapshot(id(), { asOf: '2027-02-05', takenAt: meta(2).at, version: 1, summary: { rag: 'amber' } });
+    await store.insights.saveStatusSnapshot(id(), { asOf: '2027-02-12', takenAt: meta(3).at, version: 1, summary: { rag: 'red' } });
+    const snaps = await store.insights.statusSnapshots(id());
+    expect(snaps.map((x) => [x.asOf, (x.summary as { rag: string }).rag])).toEqual([
+      ['2027-02-05', 'amber'],
+      ['2027-02-12', 'red'],
+    ]);
+  });
+}

@@ -9,6 +9,7 @@ import type { Team } from '../domain/team.js';
 import type { WorkItem } from '../domain/work-item.js';
 import type { Workstream } from '../domain/workstream.js';
 import { ENTITY_TABLES, rowOf, upsertSql } from './entity-tables.js';
+import { type InsightStore, insightStore } from './insight-store.js';
 import type { SqlClient } from './sql-client.js';
 
 /** Who made a change, when, and from what (a file, a command, later an API call). */
@@ -68,6 +69,8 @@ export interface ProgramStore {
   history(id: ProgramId, query?: HistoryQuery): Promise<ChangeSetRecord[]>;
   /** When each item last changed (its latest change set), by item id; items never changed since loading have their load's time. */
   itemsLastChanged(id: ProgramId): Promise<Map<string, Date>>;
+  /** Baselines, reviews of detected risks and status snapshots. */
+  readonly insights: InsightStore;
   close(): Promise<void>;
 }
 
@@ -79,6 +82,7 @@ export function programStore(db: SqlClient): ProgramStore {
     readProgram: (id) => readProgram(db, id),
     history: (id, query) => history(db, id, query ?? {}),
     itemsLastChanged: (id) => itemsLastChanged(db, id),
+    insights: insightStore(db),
     close: () => db.close(),
   };
 }
