@@ -17,8 +17,12 @@ import { startsFromEarlyStarts, weeklyTeamLoad } from './team-load.js';
 export interface RiskReport {
   readonly program: string;
   readonly asOf: CalendarDate;
-  /** Detected by the rules, most severe first. */
-  readonly findings: readonly Finding[];
+  /** Detected by the rules, most severe first; acknowledged ones carry their review. Dismissed ones are in `dismissed`. */
+  readonly findings: readonly ReviewedFinding[];
+  /** Detected, but dismissed by someone, with why. */
+  readonly dismissed: readonly ReviewedFinding[];
+  /** The baseline the scope rule compared with, if any. */
+  readonly baseline: string | null;
   /** Rules that could not run on this input, and what they need. */
   readonly notRun: readonly { rule: string; needs: string }[];
   /** The manual risk register, by expected loss (days, then cost), open risks first. */
@@ -36,6 +40,15 @@ export interface RiskReport {
   readonly forecast: { trials: number; seed: number } | null;
 }
 
+export interface Review {
+  readonly verdict: 'acknowledged' | 'dismissed';
+  readonly reason: string;
+  readonly actor: string;
+  readonly at: string;
+}
+
+export type ReviewedFinding = Finding & { readonly review?: Review };
+
 export interface RiskRequest {
   readonly asOf: CalendarDate;
   readonly nearCriticalDays?: number;
@@ -46,6 +59,8 @@ export interface RiskRequest {
   readonly lastChanged?: ReadonlyMap<string, CalendarDate>;
   readonly staleDays?: number;
   readonly baseline?: { name: string; items: ReadonlySet<string> };
+  /** Verdicts people gave on findings, by finding key. */
+  readonly reviews?: ReadonlyMap<string, Review>;
 }
 
 const NEAR_CRITICAL_DAYS = 5;
@@ -110,10 +125,16 @@ export async function programRisks(model: ProgramModel, request: RiskRequest): P
         (b.exposure.cost ?? 0) - (a.exposure.cost ?? 0) ||
         (a.id < b.id ? -1 : 1),
     );
+  const reviewed: ReviewedFinding[] = detectRisks(input).map((f) => {
+    const review = request.reviews?.get(f.key);
+    return review ? { ...f, review } : f;
+  });
   return ok({
     program: model.program.id,
     asOf: request.asOf,
-    findings: detectRisks(input),
+    findings: reviewed.filter((f) => f.review?.verdict !== 'dismissed'),
+    dismissed: reviewed.filter((f) => f.review?.verdict === 'dismissed'),
+    baseline: request.baseline?.name ?? null,
     notRun: rulesNotRun(input),
     register,
     forecast: forecast ? { trials: forecast.trials, seed: request.seed } : null,

@@ -132,6 +132,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--seed <n>', 'forecast seed (default 1)', integer)
     .option('--near <days>', 'working days of float that count as near-critical (default 5)', wholeNumber)
     .option('--stale-days <n>', 'days without a change after which work in progress is stale (default 14)', positive)
+    .option('--baseline <name>', 'baseline for the scope rule (default: the latest; stored programs)')
+    .option('--ack <key>', 'acknowledge a detected risk by its key (stored programs; with --reason)')
+    .option('--dismiss <key>', 'dismiss a detected risk by its key (stored programs; with --reason)')
+    .option('--reason <text>', 'why: kept with the verdict')
     .option('--json', 'machine-readable output')
     .action((program: string, o) => set(import('./commands/risks.js').then((m) => m.risksCommand(io, program, o))));
 
@@ -167,6 +171,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--as-of <date>', 'status date (YYYY-MM-DD; default today in the program time zone)')
     .option('--json', 'machine-readable output')
     .action((program: string, o) => set(import('./commands/decisions.js').then((m) => m.decisionsCommand(io, program, o))));
+
+  cli
+    .command('baseline')
+    .description('save a baseline of a stored program, list them, or show every slip against one')
+    .argument('<program>', 'the id of a stored program')
+    .option('--save <name>', 'freeze the current model and plan under this name')
+    .option('--compare <name>', 'each item and milestone against that baseline: start and finish slip')
+    .option('--as-of <date>', 'status date of the current plan (YYYY-MM-DD)')
+    .option('--json', 'machine-readable output')
+    .action((program: string, o) => set(import('./commands/baseline.js').then((m) => m.baselineCommand(io, program, o))));
 
   cli
     .command('generate')

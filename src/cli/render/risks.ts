@@ -30,6 +30,9 @@ export function renderRisks(report: RiskReport, s: Style): string {
     out.push(`${badge[f.severity]} ${s.bold(f.title)} ${s.dim(`[${f.rule}]`)}`);
     out.push(wrap(f.explanation, '       '));
     out.push(wrap(`→ ${f.action}`, '       '));
+    if (f.review)
+      out.push(s.dim(wrap(`✓ acknowledged by ${f.review.actor} on ${f.review.at.slice(0, 10)}: ${f.review.reason}`, '       ')));
+    out.push(s.dim(`       key: ${f.key}`));
     out.push('');
   }
   const count = (sev: Severity) => report.findings.filter((f) => f.severity === sev).length;
@@ -38,6 +41,9 @@ export function renderRisks(report: RiskReport, s: Style): string {
       ? s.green('No risks detected.')
       : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}: ${count('high')} high, ${count('medium')} medium, ${count('low')} low.`,
   );
+  if (report.dismissed.length > 0)
+    out.push(s.dim(`${report.dismissed.length} dismissed (see --json): ${report.dismissed.map((f) => f.key).join(', ')}.`));
+  if (report.baseline) out.push(s.dim(`Scope compared with baseline "${report.baseline}".`));
   if (report.notRun.length > 0) out.push(s.dim(`Not checked: ${report.notRun.map((n) => `${n.rule} (needs ${n.needs})`).join('; ')}.`));
   if (report.register.length > 0) {
     const days = (x: number | undefined) => (x === undefined ? '' : `${Math.round(x * 10) / 10} d`);
