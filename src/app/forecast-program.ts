@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../domain/result.js';
 import { formatLocalDateTime } from '../engine/calendar/local-date-time.js';
 import { compileNetwork, permute } from '../engine/cpm/compiled-network.js';
 import { type DurationDistribution, samplingPlan } from '../engine/forecast/duration-sampler.js';
-import { type Distribution, summarizeForecast } from '../engine/forecast/forecast-summary.js';
+import { type Distribution, milestoneSamples, percentilesOf, summarizeForecast } from '../engine/forecast/forecast-summary.js';
 import type { ForecastModel } from '../engine/forecast/monte-carlo.js';
 import { programInstance } from '../engine/plan/program-instance.js';
 import { type ProgramNetwork, programNetwork } from '../engine/plan/program-network.js';
@@ -31,7 +31,12 @@ export interface ForecastView {
   readonly criticality: readonly { id: string; index: number }[];
   /** Items by how strongly their duration moves the finish (correlation), highest first. */
   readonly sensitivity: readonly { id: string; score: number }[];
+  /** With `curves`: each milestone's and the finish's S-curve, the date by which p % of trials were done. */
+  readonly curves?: readonly { id: string; points: readonly { p: number; at: string }[] }[];
 }
+
+/** The percentiles of an S-curve: 2.5 % to 97.5 % in steps of 2.5. */
+const CURVE_PERCENTS = Array.from({ length: 39 }, (_, i) => (i + 1) * 2.5);
 
 export interface ForecastRequest {
   readonly trials: number;
@@ -42,6 +47,8 @@ export interface ForecastRequest {
   readonly level?: boolean;
   /** Working days added to these items' optimistic, likely and pessimistic durations (impact of a slip). */
   readonly extraDays?: ReadonlyMap<string, number>;
+  /** Also return each milestone's S-curve (for charts). */
+  readonly curves?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -110,6 +117,23 @@ export async function forecastProgram(
     }),
     criticality: ranked(summary.criticality, (x) => x > 0).map((v) => ({ id: id(v), index: round(summary.criticality[v] as number) })),
     sensitivity: ranked(summary.sensitivity, (x) => x !== 0).map((v) => ({ id: id(v), score: round(summary.sensitivity[v] as number) })),
+    ...(request.curves
+      ? {
+          curves: [
+            ...milestoneIds.map((v, k) => ({
+              id: id(v),
+              points: percentilesOf(milestoneSamples(run, milestoneIds.length, k), CURVE_PERCENTS).map((x, i) => ({
+                p: CURVE_PERCENTS[i] as number,
+                at: at(x),
+              })),
+            })),
+            {
+              id: '(finish)',
+              points: percentilesOf(run.finish, CURVE_PERCENTS).map((x, i) => ({ p: CURVE_PERCENTS[i] as number, at: at(x) })),
+            },
+          ],
+        }
+      : {}),
   });
 }
 

@@ -9,7 +9,7 @@ import type { InsightInput, Schedule } from '../engine/insights/insight-input.js
 import { programInstance } from '../engine/plan/program-instance.js';
 import { programNetwork } from '../engine/plan/program-network.js';
 import type { WorkerPool } from './engine-pool/worker-pool.js';
-import { forecastProgram } from './forecast-program.js';
+import { type ForecastView, forecastProgram } from './forecast-program.js';
 import type { PlanError } from './plan-program.js';
 import { startsFromEarlyStarts, weeklyTeamLoad } from './team-load.js';
 
@@ -59,6 +59,8 @@ export interface RiskRequest {
   readonly lastChanged?: ReadonlyMap<string, CalendarDate>;
   readonly staleDays?: number;
   readonly baseline?: { name: string; items: ReadonlySet<string> };
+  /** A forecast already run on the same model and status date: used instead of running one. */
+  readonly forecastView?: ForecastView;
   /** Verdicts people gave on findings, by finding key. */
   readonly reviews?: ReadonlyMap<string, Review>;
 }
@@ -84,15 +86,14 @@ export async function programRisks(model: ProgramModel, request: RiskRequest): P
     ? weeklyTeamLoad(model, pn, inst.value, startsFromEarlyStarts(inst.value, cpm.earlyStart, pn.calendar.minutesPerDay))
     : undefined;
   let forecast: InsightInput['forecast'];
-  if (request.trials > 0 && request.pool) {
+  let view = request.forecastView;
+  if (!view && request.trials > 0 && request.pool) {
     const run = await forecastProgram(model, request.pool, { trials: request.trials, seed: request.seed, asOf: request.asOf });
     if (!run.ok) return run;
-    forecast = {
-      trials: run.value.trials,
-      criticality: new Map(run.value.criticality.map((c) => [c.id, c.index])),
-      milestones: run.value.milestones,
-    };
+    view = run.value;
   }
+  if (view)
+    forecast = { trials: view.trials, criticality: new Map(view.criticality.map((c) => [c.id, c.index])), milestones: view.milestones };
   const input: InsightInput = {
     model,
     asOf: request.asOf,
@@ -137,6 +138,6 @@ export async function programRisks(model: ProgramModel, request: RiskRequest): P
     baseline: request.baseline?.name ?? null,
     notRun: rulesNotRun(input),
     register,
-    forecast: forecast ? { trials: forecast.trials, seed: request.seed } : null,
+    forecast: view ? { trials: view.trials, seed: view.seed } : null,
   });
 }

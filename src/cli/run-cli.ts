@@ -183,6 +183,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action((program: string, o) => set(import('./commands/baseline.js').then((m) => m.baselineCommand(io, program, o))));
 
   cli
+    .command('report')
+    .description(
+      'status report for leaders: summary, RAG, milestones and trend, what changed, risks, asks, the chain that sets the end date',
+    )
+    .argument('<program>', 'a program file, or the id of a stored program')
+    .option('--as-of <date>', 'status date (YYYY-MM-DD; default today in the program time zone)')
+    .option('--format <name>', 'markdown (default), html, confluence, slack or json (default: from --out)')
+    .option('--out <file>', 'write here instead of standard output')
+    .option('--trials <n>', 'forecast trials (default 2000)', positive)
+    .option('--seed <n>', 'forecast seed (default 1)', integer)
+    .option('--no-record', 'do not keep this report as the one the next report compares with (stored programs)')
+    .action((program: string, o) => set(import('./commands/report.js').then((m) => m.reportCommand(io, program, o))));
+
+  cli
     .command('generate')
     .description('write a realistic random program (layered cross-team DAG, milestones, three-point estimates) for benchmarks and tests')
     .requiredOption('--items <n>', 'work items, milestones included (required)', positive)

@@ -35,6 +35,19 @@ export function distributionOf(samples: Float64Array): Distribution {
   return { p10: at(10), p50: at(50), p80: at(80), p90: at(90), p95: at(95), mean: sum / sorted.length };
 }
 
+/** Nearest-rank percentiles of `samples` at each of `percents` (0–100): the points of an S-curve. */
+export function percentilesOf(samples: Float64Array, percents: readonly number[]): number[] {
+  const sorted = Float64Array.from(samples).sort();
+  return percents.map((p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number);
+}
+
+/** The samples of milestone `k` across the run's trials. */
+export function milestoneSamples(run: TrialChunk, milestones: number, k: number): Float64Array {
+  const out = new Float64Array(run.trials);
+  for (let t = 0; t < run.trials; t++) out[t] = run.milestoneFinish[t * milestones + k] as number;
+  return out;
+}
+
 /** `targets[k]`: the target of milestone k in network time (NaN when it has none). */
 export function summarizeForecast(model: ForecastModel, run: TrialChunk, targets: Float64Array): ForecastSummary {
   const c = model.compiled;

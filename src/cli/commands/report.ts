@@ -1,0 +1,100 @@
+import { resolve } from 'node:path';
+import { dayIn } from '../../app/day-in-zone.js';
+import { WorkerPool } from '../../app/engine-pool/worker-pool.js';
+import type { Review } from '../../app/program-risks.js';
+import { buildStatusReport, type HistoryChange, type ReportRequest, type ReportSnapshot } from '../../app/status-report.js';
+import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date.js';
+import type { ProgramId } from '../../domain/ids.js';
+import { reportConfluence } from '../../formats/report/confluence.js';
+import { reportHtml } from '../../formats/report/html.js';
+import { reportMarkdown } from '../../formats/report/markdown.js';
+import { reportSlack } from '../../formats/report/slack.js';
+import type { CliIo } from '../cli-io.js';
+import { EXIT } from '../exit-codes.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
+import { withProgramTarget } from './program-target.js';
+
+export interface ReportOptions {
+  asOf?: string;
+  format?: string;
+  out?: string;
+  trials?: number;
+  seed?: number;
+  record?: boolean;
+}
+
+const FORMATS = ['markdown', 'html', 'confluence', 'slack', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+const BY_EXTENSION: Record<string, Format> = { md: 'markdown', html: 'html', htm: 'html', xml: 'confluence', json: 'json' };
+
+export async function reportCommand(io: CliIo, target: string, o: ReportOptions): Promise<number> {
+  const extension = o.out?.match(/\.([a-z]+)$/i)?.[1]?.toLowerCase();
+  const format = (o.format ?? (extension !== undefined ? BY_EXTENSION[extension] : undefined) ?? 'markdown') as Format;
+  if (!FORMATS.includes(format)) {
+    io.err(`${io.errStyle.red('error')}: no report format "${o.format}"; the formats are ${FORMATS.join(', ')}`);
+    return EXIT.usage;
+  }
+  if (o.asOf !== undefined && !isCalendarDate(o.asOf)) {
+    io.err(`${io.errStyle.red('error')}: --as-of "${o.asOf}" is not a date; write it as YYYY-MM-DD`);
+    return EXIT.usage;
+  }
+  return withProgramTarget(io, target, `throughline report ${target}`, async (program) => {
+    const { model } = program;
+    const zone = model.program.calendar.timezone;
+    const id = model.program.id as ProgramId;
+    const asOf = (o.asOf as CalendarDate | undefined) ?? dayIn(zone, io.now());
+    const pool = new WorkerPool();
+    try {
+      let stored: Partial<ReportRequest> = {};
+      if (program.kind === 'stored') {
+        const { store } = program;
+        const sets = await store.history(id, { limit: 10_000 });
+        const history: HistoryChange[] = sets.flatMap((s) => s.changes.map((c) => ({ ...c, at: s.at })));
+        const previous = (await store.insights.statusSnapshots(id)).filter((s) => s.asOf < asOf).at(-1);
+        const baselineName = (await store.insights.listBaselines(id)).at(-1)?.name;
+        const baseline = baselineName !== undefined ? await store.insights.readBaseline(id, baselineName) : undefined;
+        stored = {
+          history,
+          ...(previous ? { previous: previous.summary as ReportSnapshot } : {}),
+          ...(baseline ? { baseline: { name: baseline.name, createdAt: baseline.createdAt, plan: baseline.plan } } : {}),
+          lastChanged: new Map([...(await store.itemsLastChanged(id))].map(([item, at]) => [item, dayIn(zone, at)])),
+          reviews: new Map<string, Review>(
+            (await store.insights.findingReviews(id)).map((r) => [
+              r.key,
+              { verdict: r.verdict, reason: r.reason, actor: r.actor, at: r.at.toISOString() },
+            ]),
+          ),
+        };
+      }
+      const built = await buildStatusReport(model, { asOf, trials: o.trials ?? 2000, seed: o.seed ?? 1, pool, ...stored });
+      if (!built.ok) {
+        const e = built.error;
+        io.err(`${io.errStyle.red('error')}: ${e.kind === 'cycle' ? `dependency cycle: ${e.path.join(' → ')}` : e.message}`);
+        return EXIT.invalid;
+      }
+      const { report, snapshot } = built.value;
+      if (program.kind === 'stored' && o.record !== false) {
+        const version = (await program.store.listPrograms()).find((p) => p.id === id)?.version ?? 1;
+        await program.store.insights.saveStatusSnapshot(id, { asOf, takenAt: io.now(), version, summary: snapshot });
+      }
+      const text =
+        format === 'markdown'
+          ? reportMarkdown(report)
+          : format === 'html'
+            ? reportHtml(report)
+            : format === 'confluence'
+              ? reportConfluence(report)
+              : format === 'slack'
+                ? `${JSON.stringify(reportSlack(report), null, 2)}\n`
+                : `${JSON.stringify(report, null, 2)}\n`;
+      if (o.out === undefined) io.out(text.replace(/\n$/, ''));
+      else {
+        await writeFileAtomic(resolve(io.cwd, o.out), text);
+        io.err(`${io.errStyle.green('✓')} wrote ${o.out} (${format})`);
+      }
+      return EXIT.ok;
+    } finally {
+      await pool.close();
+    }
+  });
+}

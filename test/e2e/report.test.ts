@@ -1,0 +1,124 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SaxesParser } from 'saxes';
+import { describe, expect, it } from 'vitest';
+import { SLACK_LIMITS } from '../../src/formats/report/slack.js';
+import { launchChromium } from '../support/chromium.js';
+import { SAMPLE_FILE } from '../support/programs.js';
+import { runCli } from '../support/run-cli.js';
+import { freshDataDir } from '../support/stores.js';
+
+const cwd = mkdtempSync(join(tmpdir(), 'throughline-report-'));
+const report = async (format: string, ...extra: string[]) => {
+  const run = await runCli(['report', SAMPLE_FILE, '--as-of', '2027-03-01', '--trials', '500', '--format', format, ...extra], { cwd });
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return run.stdout;
+};
+
+describe('throughline report', () => {
+  it('Markdown: an executive summary of at most five sentences, then milestones with computed status', async () => {
+    const md = await report('markdown');
+    const summary =
+      md
+        .split('\n## ')[0]
+        ?.split('\n')
+        .filter((l) => l.startsWith('- ')) ?? [];
+    expect(summary.length).toBeGreaterThan(2);
+    expect(summary.length).toBeLessThanOrEqual(5);
+    for (const line of summary) expect(line).not.toMatch(/critical path|float|P80|P50|CPM/);
+    expect(md).toMatch(/\| PCI scope approved by the QSA \| 2027-06-11 \| \d{4}-\d{2}-\d{2} \| \d{4}-\d{2}-\d{2} \| 🔴 Off track \|/);
+    for (const heading of [
+      '## Milestones',
+      '## Workstreams',
+      '## What changed',
+      '## Top risks',
+      '## Asks and decisions needed',
+      '## The work that sets the end date',
+    ]) {
+      expect(md).toContain(heading);
+    }
+  });
+
+  it('HTML: one self-contained page that renders in Chromium, with its charts', async () => {
+    const html = await report('html');
+    expect(html).not.toMatch(/<script|<link |src="http/);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const problems: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.setContent(html);
+      expect(await page.title()).toBe('Checkout platform migration: dc-ash1 → AWS us-east-1: status 2027-03-01');
+      expect(await page.locator('svg').count()).toBeGreaterThanOrEqual(6);
+      expect(await page.locator('.overall .rag').textContent()).toBe('Off track');
+      // Every chart has a drawn size, and the page is readable at 1280 px without sideways scrolling.
+      for (const box of await page.locator('svg').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width)))
+        expect(box).toBeGreaterThan(100);
+      expect(
+        await page.evaluate(
+          () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+        ),
+      ).toBeLessThanOrEqual(1280);
+      const shot = join(cwd, 'report.png');
+      await page.screenshot({ path: shot, fullPage: true });
+      expect(readFileSync(shot).length).toBeGreaterThan(50_000);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('Confluence storage format is well-formed XHTML', async () => {
+    const body = await report('confluence');
+    const errors: string[] = [];
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('error', (e) => errors.push(e.message));
+    parser
+      .write(
+        `<root xmlns="http://www.w3.org/1999/xhtml" xmlns:ac="http://atlassian.com/content" xmlns:ri="http://atlassian.com/resource/identifier">${body}</root>`,
+      )
+      .close();
+    expect(errors).toEqual([]);
+    expect(body).toContain('<ac:parameter ac:name="colour">Red</ac:parameter>');
+  });
+
+  it("Slack Block Kit stays within Slack's limits", async () => {
+    const payload = JSON.parse(await report('slack'));
+    expect(payload.text.length).toBeGreaterThan(10);
+    expect(payload.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+    for (const block of payload.blocks) {
+      if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
+      if (block.type === 'section') expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    }
+    expect(payload.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text' } });
+  });
+
+  it('on a stored program, compares with the previous report: trend per milestone and what changed', async () => {
+    const env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+    const cli = (...args: string[]) => runCli(args, { cwd, env });
+    expect((await cli('load', SAMPLE_FILE)).code).toBe(0);
+    expect((await cli('report', 'checkout-cloud-2027', '--as-of', '2027-03-01', '--trials', '300', '--format', 'json')).code).toBe(0);
+    // A week later the cross-connects have slipped and lz-04 is done.
+    const edited = readFileSync(SAMPLE_FILE, 'utf8').replace(
+      'estimate: { optimistic: 15, likely: 20, pessimistic: 35 }\n    effort: 0.2',
+      'estimate: { optimistic: 35, likely: 40, pessimistic: 55 }\n    effort: 0.2',
+    );
+    const lz04 = edited.indexOf('- id: lz-04');
+    const state = edited.indexOf('state: in-progress', lz04);
+    writeFileSync(join(cwd, 'week2.yaml'), `${edited.slice(0, state)}state: done${edited.slice(state + 'state: in-progress'.length)}`);
+    expect((await cli('load', 'week2.yaml')).code).toBe(0);
+    const run = await cli('report', 'checkout-cloud-2027', '--as-of', '2027-03-08', '--trials', '300', '--format', 'json');
+    expect(run.code).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.comparedWith).toEqual({ kind: 'report', label: 'the report of 2027-03-01', date: '2027-03-01' });
+    const connectivity = r.milestones.find((m: { id: string }) => m.id === 'ms-connectivity');
+    expect(connectivity.previousP80).not.toBeNull();
+    expect(connectivity.trendDays).toBeGreaterThan(0);
+    expect(r.changes.known).toBe(true);
+    expect(r.changes.slipped.map((x: { id: string }) => x.id)).toContain('ms-connectivity');
+    expect(r.summary[2]).toMatch(/^Since the last report the likely finish moved/);
+  });
+});
