@@ -17,6 +17,8 @@ export interface DecisionLog {
     /** Calendar days from the status date to `blocksOn`; negative when already blocking. */
     daysLeft: number | null;
     options: readonly string[];
+    /** Options evaluated by a scenario: compare them with throughline scenario PROGRAM --compare NAME. */
+    scenarios: readonly { option: string; scenario: string }[];
     items: readonly string[];
   }[];
   /** Decisions made (and superseded), newest first, with the option chosen. */
@@ -62,6 +64,7 @@ export function programDecisions(model: ProgramModel, asOf: CalendarDate): Resul
         why,
         daysLeft: blocksOn === null ? null : daysBetween(asOf, blocksOn as CalendarDate),
         options: d.options.map((o) => o.title),
+        scenarios: d.options.flatMap((o) => (o.scenario ? [{ option: o.title, scenario: o.scenario }] : [])),
         items: d.items as readonly string[],
       };
     })

@@ -123,7 +123,7 @@ export async function statusReportFrom(
   const overallWhy =
     overall === 'green'
       ? `Every milestone and the finish (target ${model.program.target}) are forecast on time with 80 % confidence.`
-      : worstMilestone && worstMilestone.target
+      : worstMilestone?.target
         ? `"${worstMilestone.title}" is due ${worstMilestone.target}; it is forecast by ${day(worstMilestone.p50)} at even odds and by ${day(worstMilestone.p80)} with 80 % confidence.`
         : `The finish is due ${model.program.target}; it is forecast by ${day(f.finish.p50)} at even odds and by ${day(f.finish.p80)} with 80 % confidence.`;
 

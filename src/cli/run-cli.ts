@@ -197,6 +197,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action((program: string, o) => set(import('./commands/report.js').then((m) => m.reportCommand(io, program, o))));
 
   cli
+    .command('scenario')
+    .description('what-if: lay changes over the live plan and compare side by side; keep, apply (recorded in history) or throw away')
+    .argument('<program>', 'a program file, or the id of a stored program')
+    .option('--file <scenario.yaml>', 'the changes (docs/scenarios.md); compared with the live plan')
+    .option('--save', 'keep the scenario of --file in the store under its name')
+    .option('--compare <name>', 'compare a kept scenario with the live plan')
+    .option('--apply <name>', 'apply a kept scenario to the live plan (recorded in the history)')
+    .option('--discard <name>', 'throw a kept scenario away')
+    .option('--as-of <date>', 'status date (YYYY-MM-DD)')
+    .option('--trials <n>', 'forecast trials for the P80 columns; 0 skips them (default 1000)', wholeNumber)
+    .option('--seed <n>', 'forecast seed (default 1)', integer)
+    .option('--json', 'machine-readable output')
+    .action((program: string, o) => set(import('./commands/scenario.js').then((m) => m.scenarioCommand(io, program, o))));
+
+  cli
     .command('generate')
     .description('write a realistic random program (layered cross-team DAG, milestones, three-point estimates) for benchmarks and tests')
     .requiredOption('--items <n>', 'work items, milestones included (required)', positive)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema } from './calendar-date.js';
-import { decisionIdSchema, itemIdSchema } from './ids.js';
+import { decisionIdSchema, itemIdSchema, READABLE_ID } from './ids.js';
 
 export const DECISION_STATUSES = ['open', 'decided', 'superseded'] as const;
 
@@ -8,6 +8,8 @@ export const decisionOptionSchema = z.strictObject({
   id: z.string().min(1),
   title: z.string().min(1),
   description: z.string().optional(),
+  /** The scenario that evaluated this option (throughline scenario), by name. */
+  scenario: z.string().regex(READABLE_ID, { message: 'a scenario name uses letters, digits, ".", "_" or "-"' }).optional(),
 });
 
 export const decisionSchema = z.strictObject({

@@ -34,7 +34,22 @@ export interface StatusSnapshot {
   readonly summary: unknown;
 }
 
+export interface StoredScenario {
+  readonly name: string;
+  readonly createdAt: Date;
+  readonly actor: string;
+  readonly baseVersion: number;
+  /** The scenario as written: { scenario, description?, changes }. */
+  readonly body: unknown;
+}
+
 export interface InsightStore {
+  /** Keeps a scenario; false when one of that name exists. */
+  saveScenario(program: ProgramId, scenario: StoredScenario): Promise<boolean>;
+  listScenarios(program: ProgramId): Promise<StoredScenario[]>;
+  readScenario(program: ProgramId, name: string): Promise<StoredScenario | undefined>;
+  /** Throws a scenario away; false when there was none. */
+  deleteScenario(program: ProgramId, name: string): Promise<boolean>;
   /** Saves a baseline; false when the program already has one of that name (baselines are never overwritten). */
   saveBaseline(program: ProgramId, baseline: Baseline): Promise<boolean>;
   listBaselines(program: ProgramId): Promise<Omit<Baseline, 'model' | 'plan'>[]>;
@@ -51,7 +66,36 @@ export interface InsightStore {
 const ms = (d: Date) => d.getTime();
 
 export function insightStore(db: SqlClient): InsightStore {
+  const scenarioRows = async (program: ProgramId, name?: string) => {
+    const rows = await db.query<{ name: string; at_ms: number; actor: string; base_version: number; body: unknown }>(
+      `SELECT name, (extract(epoch FROM created_at) * 1000)::float8 AS at_ms, actor, base_version::int AS base_version, body
+         FROM scenarios WHERE program_id = $1 ${name === undefined ? '' : 'AND name = $2'} ORDER BY created_at, name`,
+      name === undefined ? [program] : [program, name],
+    );
+    return rows.map((r) => ({
+      name: r.name,
+      createdAt: new Date(r.at_ms),
+      actor: r.actor,
+      baseVersion: r.base_version,
+      body: parsed(r.body),
+    }));
+  };
   return {
+    async saveScenario(program, s) {
+      const rows = await db.query(
+        `INSERT INTO scenarios (program_id, name, created_at, actor, base_version, body)
+         VALUES ($1, $2, to_timestamp($3 / 1000.0), $4, $5, $6)
+         ON CONFLICT (program_id, name) DO NOTHING RETURNING name`,
+        [program, s.name, ms(s.createdAt), s.actor, s.baseVersion, JSON.stringify(s.body)],
+      );
+      return rows.length === 1;
+    },
+    listScenarios: (program) => scenarioRows(program),
+    readScenario: async (program, name) => (await scenarioRows(program, name))[0],
+    async deleteScenario(program, name) {
+      const rows = await db.query('DELETE FROM scenarios WHERE program_id = $1 AND name = $2 RETURNING name', [program, name]);
+      return rows.length === 1;
+    },
     async saveBaseline(program, b) {
       const rows = await db.query(
         `INSERT INTO baselines (program_id, name, created_at, actor, version, model, plan)

@@ -1,11 +1,13 @@
 import { programModel } from './migrations/0001-program-model.js';
 import { insights } from './migrations/0002-insights.js';
+import { scenarios } from './migrations/0003-scenarios.js';
 import type { SqlClient } from './sql-client.js';
 
 /** Versioned schema changes, applied in order, each once. Append; never edit a released one. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'program model', sql: programModel },
   { version: 2, name: 'baselines, finding reviews, status snapshots', sql: insights },
+  { version: 3, name: 'scenarios', sql: scenarios },
 ];
 
 /** Brings the schema up to date in one transaction; concurrent callers wait for each other. */

@@ -208,4 +208,21 @@ export function insightStoreContract(open: () => Promise<ProgramStore>) {
       ['2027-02-12', 'red'],
     ]);
   });
+
+  it('keeps scenarios by name until they are thrown away', async () => {
+    const scenario = {
+      name: 'hire',
+      createdAt: meta(3).at,
+      actor: 'priya',
+      baseVersion: 1,
+      body: { scenario: 'hire', changes: [{ 'remove-item': 'sre-1' }] },
+    };
+    expect(await store.insights.saveScenario(id(), scenario)).toBe(true);
+    expect(await store.insights.saveScenario(id(), scenario)).toBe(false);
+    expect(await store.insights.readScenario(id(), 'hire')).toEqual(scenario);
+    expect((await store.insights.listScenarios(id())).map((x) => x.name)).toEqual(['hire']);
+    expect(await store.insights.deleteScenario(id(), 'hire')).toBe(true);
+    expect(await store.insights.deleteScenario(id(), 'hire')).toBe(false);
+    expect(await store.insights.listScenarios(id())).toEqual([]);
+  });
 }

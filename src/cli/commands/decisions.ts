@@ -41,6 +41,12 @@ function renderDecisions(log: DecisionLog, s: Style): string {
               : `by ${d.blocksOn} (${d.daysLeft} days)`;
       out.push(`  ${s.bold(d.id)}  ${d.title}`, `      ${when}: ${d.why}`);
       if (d.options.length > 0) out.push(s.dim(`      options: ${d.options.join(' | ')}`));
+      for (const x of d.scenarios)
+        out.push(
+          s.dim(
+            `      "${x.option}" was evaluated in scenario ${x.scenario} (throughline scenario ${log.program} --compare ${x.scenario})`,
+          ),
+        );
     }
   }
   if (log.made.length > 0) {
