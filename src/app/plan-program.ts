@@ -44,13 +44,15 @@ export function planProgram(
     const ls = kids ? Math.min(...kids.map((k) => c.lateStart[k] as number)) : (c.lateStart[v] as number);
     // A zero-length activity (a milestone) happens at one moment: the end of the work before it.
     const startEdge = (c.earlyFinish[v] as number) === es && es > 0 ? 'end' : 'start';
+    // Nothing happens before the program starts: a zero-length activity at time 0 finishes at its start.
+    const finishEdge = (c.earlyFinish[v] as number) === 0 ? 'start' : 'end';
     return {
       id: item.id,
       title: item.title,
       start: at(es, startEdge),
-      finish: at(c.earlyFinish[v] as number, 'end'),
+      finish: at(c.earlyFinish[v] as number, finishEdge),
       earlyStart: at(es, startEdge),
-      earlyFinish: at(c.earlyFinish[v] as number, 'end'),
+      earlyFinish: at(c.earlyFinish[v] as number, finishEdge),
       lateStart: at(ls, (c.lateFinish[v] as number) === ls && ls > 0 ? 'end' : 'start'),
       lateFinish: at(c.lateFinish[v] as number, 'end'),
       totalFloat: days(c.totalFloat[v] as number, perDay),

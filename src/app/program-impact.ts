@@ -65,7 +65,8 @@ export async function programImpact(
   if (!built.ok) return err({ kind: 'calendar', message: built.error.problems.map((p) => p.message).join('; ') });
   const pn = built.value;
   const perDay = pn.calendar.minutesPerDay;
-  const at = (offset: number) => formatLocalDateTime(pn.calendar.dateTimeAt(offset, 'end'));
+  // As in plan: a finish at time 0 is the program's start.
+  const at = (offset: number) => formatLocalDateTime(pn.calendar.dateTimeAt(offset, offset === 0 ? 'start' : 'end'));
   const shift = (before: number, after: number): Shift => ({
     before: at(before),
     after: at(after),

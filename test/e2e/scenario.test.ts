@@ -44,7 +44,7 @@ describe('throughline scenario', () => {
     const history = JSON.parse((await cli('history', 'checkout-cloud-2027', '--json')).stdout);
     expect(JSON.stringify(history)).toContain('scenario dbre-contractors');
     const csv = (await cli('export', 'checkout-cloud-2027', '--format', 'csv')).stdout;
-    expect(csv).toMatch(/^db-contractor-onboarding,Onboard two DBRE contractors/m);
+    expect(csv).toMatch(/^db-contractor-onboarding,"?Onboard two DBRE contractors/m);
     expect((await cli('scenario', 'checkout-cloud-2027', '--compare', 'dbre-contractors')).code).toBe(4);
   });
 });
