@@ -178,6 +178,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .argument('<program>', 'the id of a stored program')
     .option('--save <name>', 'freeze the current model and plan under this name')
     .option('--compare <name>', 'each item and milestone against that baseline: start and finish slip')
+    .option('--trend', "each milestone's 80 %-sure date in every kept status report: how the forecast moved")
     .option('--as-of <date>', 'status date of the current plan (YYYY-MM-DD)')
     .option('--json', 'machine-readable output')
     .action((program: string, o) => set(import('./commands/baseline.js').then((m) => m.baselineCommand(io, program, o))));

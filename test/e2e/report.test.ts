@@ -120,5 +120,9 @@ describe('throughline report', () => {
     expect(r.changes.known).toBe(true);
     expect(r.changes.slipped.map((x: { id: string }) => x.id)).toContain('ms-connectivity');
     expect(r.summary[2]).toMatch(/^Since the last report the likely finish moved/);
+    const trend = JSON.parse((await cli('baseline', 'checkout-cloud-2027', '--trend', '--json')).stdout);
+    expect(trend.reports).toEqual(['2027-03-01', '2027-03-08']);
+    const row = trend.milestones.find((m: { id: string }) => m.id === 'ms-connectivity');
+    expect(row.p80[1] > row.p80[0]).toBe(true);
   });
 });

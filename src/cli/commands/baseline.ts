@@ -1,6 +1,8 @@
 import { type BaselineVariance, compareWithBaseline, freezePlan } from '../../app/baselines.js';
+import type { ReportSnapshot } from '../../app/status-report.js';
 import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date.js';
 import type { ProgramId } from '../../domain/ids.js';
+import type { ProgramModel } from '../../domain/program-model.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import type { Style } from '../render/style.js';
@@ -9,6 +11,7 @@ import { defaultActor, withStore } from '../with-store.js';
 import { notFound } from './show.js';
 
 export interface BaselineOptions {
+  trend?: boolean;
   save?: string;
   compare?: string;
   asOf?: string;
@@ -70,6 +73,24 @@ export async function baselineCommand(io: CliIo, program: string, o: BaselineOpt
       io.out(o.json ? JSON.stringify(variance.value, null, 2) : renderVariance(variance.value, io.style));
       return EXIT.ok;
     }
+    if (o.trend) {
+      const snapshots = await store.insights.statusSnapshots(id);
+      const trend = forecastTrend(model, snapshots);
+      if (o.json) io.out(JSON.stringify(trend, null, 2));
+      else if (trend.reports.length === 0)
+        io.out(`No report kept yet: each throughline report ${program} keeps its forecast for the trend.`);
+      else
+        io.out(
+          [
+            io.style.bold(`Forecast trend of ${program}: each milestone's 80 %-sure date, report by report`),
+            table(
+              ['MILESTONE', 'TARGET', ...trend.reports],
+              trend.milestones.map((m) => [m.id, m.target ?? '—', ...m.p80.map((x) => (x ? x.slice(0, 10) : '—'))]),
+            ),
+          ].join('\n'),
+        );
+      return EXIT.ok;
+    }
     const list = await store.insights.listBaselines(id);
     if (o.json) io.out(JSON.stringify(list, null, 2));
     else if (list.length === 0) io.out(`No baseline yet. Save one: throughline baseline ${program} --save q1-plan`);
@@ -83,6 +104,21 @@ export async function baselineCommand(io: CliIo, program: string, o: BaselineOpt
       );
     return EXIT.ok;
   });
+}
+
+/** Each milestone's P80 in every kept report, oldest first: how the forecast moved over time. */
+export function forecastTrend(
+  model: ProgramModel,
+  snapshots: readonly { asOf: string; summary: unknown }[],
+): { reports: string[]; milestones: { id: string; target: string | null; p80: (string | null)[] }[] } {
+  const reports = snapshots.map((s) => s.asOf);
+  const byReport = snapshots.map((s) => new Map(((s.summary as ReportSnapshot).milestones ?? []).map((m) => [m.id, m.p80])));
+  return {
+    reports,
+    milestones: model.items
+      .filter((i) => i.kind === 'milestone')
+      .map((i) => ({ id: i.id, target: i.target ?? null, p80: byReport.map((r) => r.get(i.id) ?? null) })),
+  };
 }
 
 function renderVariance(v: BaselineVariance, s: Style): string {
