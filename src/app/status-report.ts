@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate } from '../domain/calendar-date.js';
+import { addDays, type CalendarDate, mondayOf } from '../domain/calendar-date.js';
 import type { ProgramModel } from '../domain/program-model.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { WorkingCalendar } from '../engine/calendar/working-calendar.js';
@@ -331,10 +331,4 @@ const RAG_WORDS: Record<Rag, string> = { green: 'on track', amber: 'at risk', re
 function listOf(parts: readonly string[]): string {
   if (parts.length <= 1) return parts[0] ?? '';
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-
-function mondayOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
 }

@@ -1,3 +1,4 @@
+import { mondayOf } from '../domain/calendar-date.js';
 import type { ProgramModel } from '../domain/program-model.js';
 import { formatLocalDateTime } from '../engine/calendar/local-date-time.js';
 import { PEOPLE_UNITS } from '../engine/plan/program-instance.js';
@@ -17,12 +18,7 @@ export interface TeamWeekLoad {
 export function weeklyTeamLoad(model: ProgramModel, pn: ProgramNetwork, inst: RcpspInstance, starts: Int32Array): TeamWeekLoad[] {
   const perDay = pn.calendar.minutesPerDay;
   const profile = loadProfile(inst, starts);
-  const weekOf = (period: number) => {
-    const date = formatLocalDateTime(pn.calendar.dateTimeAt(period * perDay, 'start')).slice(0, 10);
-    const d = new Date(`${date}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-    return d.toISOString().slice(0, 10);
-  };
+  const weekOf = (period: number) => mondayOf(formatLocalDateTime(pn.calendar.dateTimeAt(period * perDay, 'start')));
   const weeks = Array.from({ length: profile.horizon }, (_, t) => weekOf(t));
   const round = (x: number) => Math.round(x * 10) / 10;
   return model.teams.flatMap((team, r) => {

@@ -44,3 +44,10 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   const d = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);
   return d.toISOString().slice(0, 10) as CalendarDate;
 }
+
+/** The Monday of the ISO week `date` falls in: how weekly figures are keyed. */
+export function mondayOf(date: string): CalendarDate {
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10) as CalendarDate;
+}

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../domain/result.js';
 import { findCycles, topologicalOrder } from '../graph.js';
-import { LINK, linkSlackOf, type ScheduleNetwork } from './network.js';
+import { LINK, linkSlackOf, linkStartBound, type ScheduleNetwork } from './network.js';
 
 /**
  * A network renumbered in topological order, with each activity's predecessor and successor links
@@ -130,15 +130,7 @@ export function forwardPass(c: CompiledNetwork, duration: Float64Array, start: n
       const end = predStart[k + 1] as number;
       for (let p = predStart[k] as number; p < end; p++) {
         const u = pred[p] as number;
-        const type = predType[p] as number;
-        const bound =
-          type === LINK.FS
-            ? (ef[u] as number) + (predLag[p] as number)
-            : type === LINK.SS
-              ? (es[u] as number) + (predLag[p] as number)
-              : type === LINK.FF
-                ? (ef[u] as number) + (predLag[p] as number) - d
-                : (es[u] as number) + (predLag[p] as number) - d;
+        const bound = linkStartBound(predType[p] as number, predLag[p] as number, es[u] as number, ef[u] as number, d);
         if (bound > t) t = bound;
       }
     }

@@ -40,3 +40,12 @@ export function emptyConstraints(n: number): Pick<ScheduleNetwork, 'notBefore' |
 export function linkSlackOf(type: number, lag: number, esU: number, efU: number, esW: number, efW: number): number {
   return type === LINK.FS ? esW - lag - efU : type === LINK.SS ? esW - lag - esU : type === LINK.FF ? efW - lag - efU : efW - lag - esU;
 }
+
+/**
+ * The earliest start a successor of duration `d` may have on one link from predecessor u (early
+ * start `esU`, early finish `efU`). The one place the four link types are spelled out for the
+ * forward pass: CPM and delay propagation both use it (the Monte Carlo kernel mirrors it in WAT).
+ */
+export function linkStartBound(type: number, lag: number, esU: number, efU: number, d: number): number {
+  return type === LINK.FS ? efU + lag : type === LINK.SS ? esU + lag : type === LINK.FF ? efU + lag - d : esU + lag - d;
+}

@@ -1,5 +1,5 @@
 import type { CompiledNetwork } from '../cpm/compiled-network.js';
-import { LINK } from '../cpm/network.js';
+import { linkStartBound } from '../cpm/network.js';
 
 /**
  * Early dates after some activities take longer, without recomputing the whole network: only
@@ -43,16 +43,7 @@ export function propagateDelay(
       if (t < start) t = start;
       for (let p = predStart[k] as number; p < (predStart[k + 1] as number); p++) {
         const u = pred[p] as number;
-        const type = predType[p] as number;
-        const lag = predLag[p] as number;
-        const bound =
-          type === LINK.FS
-            ? (newEf[u] as number) + lag
-            : type === LINK.SS
-              ? (newEs[u] as number) + lag
-              : type === LINK.FF
-                ? (newEf[u] as number) + lag - d
-                : (newEs[u] as number) + lag - d;
+        const bound = linkStartBound(predType[p] as number, predLag[p] as number, newEs[u] as number, newEf[u] as number, d);
         if (bound > t) t = bound;
       }
     }
