@@ -11,6 +11,7 @@ export interface DecisionLog {
   readonly needed: readonly {
     id: string;
     title: string;
+    context: string | null;
     /** The day work waits from: its need-by date, or the planned start of the first affected item, whichever is sooner. */
     blocksOn: string | null;
     why: string;
@@ -60,6 +61,7 @@ export function programDecisions(model: ProgramModel, asOf: CalendarDate): Resul
       return {
         id: d.id as string,
         title: d.title,
+        context: d.context ?? null,
         blocksOn,
         why,
         daysLeft: blocksOn === null ? null : daysBetween(asOf, blocksOn as CalendarDate),
@@ -74,6 +76,7 @@ export function programDecisions(model: ProgramModel, asOf: CalendarDate): Resul
     .map((d) => ({
       id: d.id as string,
       title: d.title,
+      context: d.context ?? null,
       status: d.status,
       outcome: d.outcome === undefined ? null : (d.options.find((o) => o.id === d.outcome)?.title ?? d.outcome),
       decidedBy: d.decidedBy ?? null,

@@ -40,6 +40,8 @@ function renderDecisions(log: DecisionLog, s: Style): string {
               ? s.yellow(`by ${d.blocksOn} (${d.daysLeft} days)`)
               : `by ${d.blocksOn} (${d.daysLeft} days)`;
       out.push(`  ${s.bold(d.id)}  ${d.title}`, `      ${when}: ${d.why}`);
+      if (d.context) out.push(s.dim(`      ${d.context}`));
+      if (d.items.length > 0) out.push(s.dim(`      affects ${d.items.join(', ')}`));
       if (d.options.length > 0) out.push(s.dim(`      options: ${d.options.join(' | ')}`));
       for (const x of d.scenarios)
         out.push(
@@ -53,13 +55,14 @@ function renderDecisions(log: DecisionLog, s: Style): string {
     out.push('', s.bold(`Decision log (${log.made.length})`));
     out.push(
       table(
-        ['ID', 'DECIDED', 'TITLE', 'OUTCOME', 'BY'],
+        ['ID', 'DECIDED', 'TITLE', 'OUTCOME', 'BY', 'AFFECTS'],
         log.made.map((d) => [
           d.id,
           d.decidedOn ?? '—',
           d.title.slice(0, 50),
           (d.outcome ?? '—').slice(0, 40),
           (d.decidedBy ?? '—').slice(0, 30),
+          d.items.join(' '),
         ]),
       ),
     );
