@@ -27,7 +27,12 @@ export async function demoCommand(io: CliIo, options: { json?: boolean }): Promi
     }
     const code = await showProgram(io, store, loaded.value.programId, options);
     if (!options.json) {
-      io.out(io.style.dim(`\nNext: throughline history ${loaded.value.programId} · throughline init my-program.yaml · throughline --help`));
+      const id = loaded.value.programId;
+      io.out(
+        io.style.dim(
+          `\nNext: throughline risks ${id} · throughline report ${id} --out status.html · throughline impact ${id} --item net-03 --slip 10 · throughline --help`,
+        ),
+      );
     }
     return code;
   });
