@@ -27,7 +27,12 @@ export interface ReportSnapshot {
   readonly asOf: string;
   readonly finishP80: string;
   readonly milestones: readonly { id: string; p50: string; p80: string }[];
+  /** Each unfinished item's planned finish then (absent in snapshots kept before it was added). */
+  readonly finishes?: Readonly<Record<string, string>>;
 }
+
+/** At most this many slipped items are listed, the largest slips first. */
+const SLIPPED_SHOWN = 10;
 
 export interface ReportRequest {
   readonly asOf: CalendarDate;
@@ -192,7 +197,18 @@ export async function statusReportFrom(
         outcome: d?.options.find((o) => o.id === d.outcome)?.title ?? d?.outcome ?? null,
       };
     });
-  const slipped = milestones.filter((m) => (m.trendDays ?? 0) > 0).map((m) => ({ id: m.id, title: m.title, days: m.trendDays as number }));
+  // Slips: milestones whose 80 %-sure date moved later, then work whose planned finish did.
+  const earlier = request.previous?.finishes ?? {};
+  const itemSlips = plan.value.items
+    .filter((p) => items.get(p.id)?.kind !== 'milestone' && earlier[p.id] !== undefined)
+    .map((p) => ({ id: p.id, title: items.get(p.id)?.title ?? p.id, days: workingDays(earlier[p.id] as string, String(p.finish)) }))
+    .filter((x) => x.days > 0)
+    .sort((a, b) => b.days - a.days || a.id.localeCompare(b.id))
+    .slice(0, SLIPPED_SHOWN);
+  const slipped = [
+    ...milestones.filter((m) => (m.trendDays ?? 0) > 0).map((m) => ({ id: m.id, title: m.title, days: m.trendDays as number })),
+    ...itemSlips,
+  ];
 
   // The chain of work that sets the end date, in words.
   const chain = plan.value.criticalPath.filter((id) => items.get(id)?.kind !== 'milestone');
@@ -322,10 +338,18 @@ export async function statusReportFrom(
     },
     burnUp: { total: work.length, weeks },
   };
-  const snapshot: ReportSnapshot = { asOf, finishP80, milestones: milestones.map((m) => ({ id: m.id, p50: m.p50, p80: m.p80 })) };
+  const snapshot: ReportSnapshot = {
+    asOf,
+    finishP80,
+    milestones: milestones.map((m) => ({ id: m.id, p50: m.p50, p80: m.p80 })),
+    finishes: Object.fromEntries(
+      plan.value.items.filter((p) => !FINISHED.has(items.get(p.id)?.state ?? '')).map((p) => [p.id, String(p.finish)]),
+    ),
+  };
   return ok({ report, snapshot });
 }
 
+const FINISHED: ReadonlySet<string> = new Set(['done', 'cancelled']);
 const RAG_WORDS: Record<Rag, string> = { green: 'on track', amber: 'at risk', red: 'off track' };
 
 function listOf(parts: readonly string[]): string {

@@ -119,6 +119,8 @@ describe('throughline report', () => {
     expect(connectivity.trendDays).toBeGreaterThan(0);
     expect(r.changes.known).toBe(true);
     expect(r.changes.slipped.map((x: { id: string }) => x.id)).toContain('ms-connectivity');
+    // The cross-connects themselves: 10 more working days of remaining work.
+    expect(r.changes.slipped.find((x: { id: string }) => x.id === 'net-03')?.days).toBeGreaterThanOrEqual(9);
     expect(r.summary[2]).toMatch(/^Since the last report the likely finish moved/);
     const trend = JSON.parse((await cli('baseline', 'checkout-cloud-2027', '--trend', '--json')).stdout);
     expect(trend.reports).toEqual(['2027-03-01', '2027-03-08']);
