@@ -162,6 +162,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--format <name>', 'mermaid-gantt, mermaid-deps, dot, csv, ical or json (default: from --out)')
     .option('--out <file>', 'write here instead of standard output')
     .option('--as-of <date>', 'status date: unfinished work starts no earlier (YYYY-MM-DD)')
+    .option('--json', 'the same as --format json')
     .action((program: string, o) => set(import('./commands/export.js').then((m) => m.exportCommand(io, program, o))));
 
   cli
@@ -195,6 +196,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--trials <n>', 'forecast trials (default 2000)', positive)
     .option('--seed <n>', 'forecast seed (default 1)', integer)
     .option('--no-record', 'do not keep this report as the one the next report compares with (stored programs)')
+    .option('--json', 'the same as --format json: the report as data')
     .action((program: string, o) => set(import('./commands/report.js').then((m) => m.reportCommand(io, program, o))));
 
   cli

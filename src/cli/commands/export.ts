@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../write-file-atomic.js';
 import { withProgramTarget } from './program-target.js';
 
 export interface ExportOptions {
+  json?: boolean;
   format?: string;
   out?: string;
   asOf?: string;
@@ -18,8 +19,12 @@ export async function exportCommand(io: CliIo, target: string, o: ExportOptions)
   const list = Object.entries(EXPORT_FORMATS)
     .map(([name, f]) => `  ${name.padEnd(14)} ${f.what}`)
     .join('\n');
+  if (o.json && o.format !== undefined && o.format !== 'json') {
+    io.err(`${io.errStyle.red('error')}: --json means --format json; give one of them`);
+    return EXIT.usage;
+  }
   const extension = o.out?.match(/\.([a-z]+)$/i)?.[1]?.toLowerCase();
-  const name = o.format ?? (extension !== undefined ? BY_EXTENSION[extension] : undefined);
+  const name = (o.json ? 'json' : o.format) ?? (extension !== undefined ? BY_EXTENSION[extension] : undefined);
   if (name === undefined || !isExportFormat(name)) {
     io.err(
       `${io.errStyle.red('error')}: ${name === undefined ? 'say which format with --format' : `no export format "${name}"`}; the formats are:\n${list}`,

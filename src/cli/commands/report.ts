@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../write-file-atomic.js';
 import { withProgramTarget } from './program-target.js';
 
 export interface ReportOptions {
+  json?: boolean;
   asOf?: string;
   format?: string;
   out?: string;
@@ -28,8 +29,12 @@ type Format = (typeof FORMATS)[number];
 const BY_EXTENSION: Record<string, Format> = { md: 'markdown', html: 'html', htm: 'html', xml: 'confluence', json: 'json' };
 
 export async function reportCommand(io: CliIo, target: string, o: ReportOptions): Promise<number> {
+  if (o.json && o.format !== undefined && o.format !== 'json') {
+    io.err(`${io.errStyle.red('error')}: --json means --format json; give one of them`);
+    return EXIT.usage;
+  }
   const extension = o.out?.match(/\.([a-z]+)$/i)?.[1]?.toLowerCase();
-  const format = (o.format ?? (extension !== undefined ? BY_EXTENSION[extension] : undefined) ?? 'markdown') as Format;
+  const format = ((o.json ? 'json' : o.format) ?? (extension !== undefined ? BY_EXTENSION[extension] : undefined) ?? 'markdown') as Format;
   if (!FORMATS.includes(format)) {
     io.err(`${io.errStyle.red('error')}: no report format "${o.format}"; the formats are ${FORMATS.join(', ')}`);
     return EXIT.usage;
