@@ -54,7 +54,7 @@ const raw = medianMs(20, () => {
 });
 const ns = (ms: number) => ((ms * 1e6) / (2 * links)).toFixed(2);
 console.log(
-  `one trial on one thread: ${perTrial.toFixed(3)} ms = ${ns(perTrial)} ns per link visit (sampling and forward pass in the WebAssembly kernel, 32 trials a block; critical walk-back and statistics in JS; counted against both passes)`,
+  `one trial on one thread: ${perTrial.toFixed(3)} ms = ${ns(perTrial)} ns per link visit (sampling, forward pass, critical seeds and statistics in the WebAssembly kernel, 32 trials a block; critical walk-back in JS; counted against both passes)`,
 );
 console.log(
   `raw memory-bound loop over the same links, one trial at a time in JS: ${raw.toFixed(3)} ms = ${ns(raw)} ns per link visit; a trial costs ${(perTrial / raw).toFixed(2)}x it`,

@@ -11,7 +11,7 @@ export const BINARY_PATH = new URL('../src/engine/forecast/trial-kernel-binary.t
 
 export async function assembleKernel(): Promise<string> {
   const assembler = await wabt();
-  const module = assembler.parseWat('trial-kernel.wat', readFileSync(WAT_PATH, 'utf8'), { simd: true });
+  const module = assembler.parseWat('trial-kernel.wat', readFileSync(WAT_PATH, 'utf8'), { simd: true, bulk_memory: true });
   module.validate();
   const { buffer } = module.toBinary({});
   module.destroy();

@@ -29,9 +29,8 @@ export function runTrialBlocks(model: ForecastModel, random: Random, trials: num
     kernel = createTrialKernel(c, model.sampling, BLOCK_TRIALS);
     kernels.set(model, kernel);
   }
-  const { stride, duration, es, ef, finish } = kernel;
-  const critical = new Uint8Array(n * stride);
-  const stack = new Int32Array(n * stride);
+  const { stride, duration, es, ef, finish, critical, stack } = kernel;
+  kernel.clearSums();
   const walkBack = hasOnlyForwardConstraints(c);
   const ls = walkBack ? es : new Float64Array(n * stride);
   const lf = walkBack ? ef : new Float64Array(n * stride);
@@ -40,14 +39,19 @@ export function runTrialBlocks(model: ForecastModel, random: Random, trials: num
     const width = Math.min(stride, trials - first);
     state = kernel.sample(width, state);
     kernel.forward(model.projectStart);
-    if (walkBack) markCriticalBlock(model, width, stride, es, ef, finish, epsilon, critical, stack);
+    if (walkBack) walkBackCritical(model, stride, es, ef, epsilon, critical, stack, kernel.seedCritical(width, epsilon));
     else {
       backwardBlock(model, stride, duration, finish, ls, lf);
       for (let i = 0; i < n * stride; i++) critical[i] = (ls[i] as number) - (es[i] as number) <= epsilon ? 1 : 0;
     }
-    record(model, chunk, first, width, stride, duration, ef, critical, finish);
+    kernel.record(width);
+    recordDates(model, chunk, first, width, stride, ef, finish);
   }
   random.setState(state);
+  chunk.criticalCount.set(kernel.sums.count);
+  chunk.sumDuration.set(kernel.sums.sum);
+  chunk.sumDuration2.set(kernel.sums.sum2);
+  chunk.sumDurationFinish.set(kernel.sums.sumF);
 }
 
 /** Late dates of `width` trials against each trial's own finish. */
@@ -101,30 +105,20 @@ function backwardBlock(
 
 /**
  * Critical activities of every trial in the block by walking back from each trial's finish (see
- * `markCritical`); one stack serves all trials, each entry `k * stride + b` naming its trial.
+ * `markCritical`), from the `top` activities the kernel's `seedCritical` marked and stacked. One
+ * stack serves all trials, each entry `k * stride + b` naming its trial.
  */
-function markCriticalBlock(
+function walkBackCritical(
   model: ForecastModel,
-  width: number,
   stride: number,
   es: Float64Array,
   ef: Float64Array,
-  finish: Float64Array,
   epsilon: number,
   critical: Uint8Array,
   stack: Int32Array,
+  top: number,
 ): void {
-  const { n, predStart, pred, predType, predLag } = model.compiled;
-  critical.fill(0);
-  let top = 0;
-  for (let k = 0; k < n; k++) {
-    for (let b = 0, i = k * stride; b < width; b++, i++) {
-      if ((ef[i] as number) >= (finish[b] as number) - epsilon) {
-        critical[i] = 1;
-        stack[top++] = i;
-      }
-    }
-  }
+  const { predStart, pred, predType, predLag } = model.compiled;
   while (top > 0) {
     const i = stack[--top] as number;
     const w = (i / stride) | 0;
@@ -149,43 +143,21 @@ function markCriticalBlock(
   }
 }
 
-/** Adds the block's trials (first..first+width) to the chunk, summing in trial order. */
-function record(
+/** The block's trials' finish and milestone dates into the chunk (statistics are the kernel's `record`). */
+function recordDates(
   model: ForecastModel,
   chunk: TrialChunk,
   first: number,
   width: number,
   stride: number,
-  duration: Float64Array,
   ef: Float64Array,
-  critical: Uint8Array,
   finish: Float64Array,
 ): void {
-  const n = model.compiled.n;
   const m = model.milestones.length;
   const milestones = model.milestones;
-  const { criticalCount, sumDuration, sumDuration2, sumDurationFinish, milestoneFinish } = chunk;
   for (let b = 0; b < width; b++) {
     chunk.finish[first + b] = finish[b] as number;
     const row = (first + b) * m;
-    for (let x = 0; x < m; x++) milestoneFinish[row + x] = ef[(milestones[x] as number) * stride + b] as number;
-  }
-  for (let k = 0; k < n; k++) {
-    const base = k * stride;
-    let count = criticalCount[k] as number;
-    let s1 = sumDuration[k] as number;
-    let s2 = sumDuration2[k] as number;
-    let sf = sumDurationFinish[k] as number;
-    for (let b = 0, i = base; b < width; b++, i++) {
-      const d = duration[i] as number;
-      count += critical[i] as number;
-      s1 += d;
-      s2 += d * d;
-      sf += d * (finish[b] as number);
-    }
-    criticalCount[k] = count;
-    sumDuration[k] = s1;
-    sumDuration2[k] = s2;
-    sumDurationFinish[k] = sf;
+    for (let x = 0; x < m; x++) chunk.milestoneFinish[row + x] = ef[(milestones[x] as number) * stride + b] as number;
   }
 }

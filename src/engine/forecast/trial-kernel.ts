@@ -4,6 +4,28 @@ import { TRIAL_KERNEL_WASM } from './trial-kernel-binary.js';
 
 /** The exports of trial-kernel.wat; pointers are byte offsets into the kernel's memory. */
 interface KernelExports {
+  seedCritical(
+    n: number,
+    width: number,
+    stride: number,
+    ef: number,
+    finish: number,
+    epsilon: number,
+    critical: number,
+    stack: number,
+  ): number;
+  record(
+    n: number,
+    width: number,
+    stride: number,
+    duration: number,
+    critical: number,
+    finish: number,
+    count: number,
+    sum: number,
+    sum2: number,
+    sumF: number,
+  ): void;
   setState(a: number, b: number, c: number, d: number): void;
   state(index: number): number;
   sample(
@@ -46,6 +68,16 @@ export interface TrialKernel {
   readonly es: Float64Array;
   readonly ef: Float64Array;
   readonly finish: Float64Array;
+  /** Critical flags of the block (`[k * stride + b]`) and a stack of element indices, for the walk-back. */
+  readonly critical: Uint8Array;
+  readonly stack: Int32Array;
+  /** Per activity, summed over the trials recorded since `clearSums`: critical count, Σd, Σd², Σd × finish. */
+  readonly sums: { readonly count: Float64Array; readonly sum: Float64Array; readonly sum2: Float64Array; readonly sumF: Float64Array };
+  clearSums(): void;
+  /** Marks and stacks every activity that ends its trial's project; returns how many. */
+  seedCritical(width: number, epsilon: number): number;
+  /** Adds trials 0..width-1 of the block to `sums`, in trial order. */
+  record(width: number): void;
   /** Draws trials 0..width-1's durations, continuing `state` (xoshiro128**) and returning it advanced. */
   sample(width: number, state: readonly [number, number, number, number]): [number, number, number, number];
   /** Early dates of the whole block (all `stride` lanes) from `duration`. */
@@ -78,8 +110,10 @@ export function createTrialKernel(c: CompiledNetwork, plan: SamplingPlan, maxStr
   const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
   const fixedBytes = align(4 * (n + 1)) + align(4 * links) + align(links) + align(8 * links) + 5 * align(8 * n) + align(8 * table.length);
   let stride = Math.max(2, maxStride + (maxStride % 2));
-  while (stride > 2 && fixedBytes + 4 * 8 * n * stride + 8 * stride > MAX_BYTES) stride -= 2;
-  const total = fixedBytes + 4 * align(8 * n * stride) + align(8 * stride);
+  // Four f64 block arrays, critical flags (1 byte) and the stack (4 bytes) per activity and trial.
+  const perLane = 4 * 8 + 1 + 4;
+  while (stride > 2 && fixedBytes + perLane * n * stride + 8 * stride + 4 * 8 * n > MAX_BYTES) stride -= 2;
+  const total = fixedBytes + 4 * align(8 * n * stride) + align(n * stride) + align(4 * n * stride) + align(8 * stride) + 4 * align(8 * n);
   const memory = new WebAssembly.Memory({ initial: Math.ceil(total / PAGE) });
   const buffer = memory.buffer;
   let next = 0;
@@ -112,6 +146,13 @@ export function createTrialKernel(c: CompiledNetwork, plan: SamplingPlan, maxStr
   const [efAt, ef] = block();
   const [uniformsAt] = block();
   const [finishAt, finish] = place((o) => new Float64Array(buffer, o, stride), 8 * stride);
+  const [criticalAt, critical] = place((o) => new Uint8Array(buffer, o, n * stride), n * stride);
+  const [stackAt, stack] = place((o) => new Int32Array(buffer, o, n * stride), 4 * n * stride);
+  const perActivity = () => place((o) => new Float64Array(buffer, o, n), 8 * n);
+  const [countAt, count] = perActivity();
+  const [sumAt, sum] = perActivity();
+  const [sum2At, sum2] = perActivity();
+  const [sumFAt, sumF] = perActivity();
   const kernel = new WebAssembly.Instance(kernelModule(), { env: { memory } }).exports as unknown as KernelExports;
   const triangular = plan.distribution === 'triangular' ? 1 : 0;
   return {
@@ -120,6 +161,18 @@ export function createTrialKernel(c: CompiledNetwork, plan: SamplingPlan, maxStr
     es,
     ef,
     finish,
+    critical,
+    stack,
+    sums: { count, sum, sum2, sumF },
+    clearSums() {
+      for (const a of [count, sum, sum2, sumF]) a.fill(0);
+    },
+    seedCritical(width, epsilon) {
+      return kernel.seedCritical(n, width, stride, efAt, finishAt, epsilon, criticalAt, stackAt);
+    },
+    record(width) {
+      kernel.record(n, width, stride, durationAt, criticalAt, finishAt, countAt, sumAt, sum2At, sumFAt);
+    },
     sample(width, [a, b, cc, d]) {
       kernel.setState(a, b, cc, d);
       kernel.sample(n, width, stride, low, range, mode, tableAt, durationAt, uniformsAt, triangular);
