@@ -1,10 +1,12 @@
 import { type BaselineVariance, compareWithBaseline, freezePlan } from '../../app/baselines.js';
+import type { PlanError } from '../../app/plan-program.js';
 import type { ReportSnapshot } from '../../app/status-report.js';
 import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date.js';
 import type { ProgramId } from '../../domain/ids.js';
 import type { ProgramModel } from '../../domain/program-model.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
+import { describePlanError } from '../render/plan-error.js';
 import type { Style } from '../render/style.js';
 import { table } from '../render/table.js';
 import { defaultActor, withStore } from '../with-store.js';
@@ -35,8 +37,8 @@ export async function baselineCommand(io: CliIo, program: string, o: BaselineOpt
     const id = program as ProgramId;
     const model = await store.readProgram(id);
     if (!model) return notFound(io, store, program);
-    const fail = (e: { kind: string; message?: string; path?: string[] }) => {
-      io.err(`${io.errStyle.red('error')}: ${e.kind === 'cycle' ? `dependency cycle: ${(e.path ?? []).join(' → ')}` : e.message}`);
+    const fail = (e: PlanError) => {
+      io.err(`${io.errStyle.red('error')}: ${describePlanError(e)}`);
       return EXIT.invalid;
     };
     if (o.save !== undefined) {

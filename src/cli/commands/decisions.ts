@@ -3,6 +3,7 @@ import { type DecisionLog, programDecisions } from '../../app/program-decisions.
 import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
+import { describePlanError } from '../render/plan-error.js';
 import type { Style } from '../render/style.js';
 import { table } from '../render/table.js';
 import { withProgramTarget } from './program-target.js';
@@ -17,7 +18,7 @@ export async function decisionsCommand(io: CliIo, target: string, o: { asOf?: st
     const result = programDecisions(model, asOf);
     if (!result.ok) {
       const e = result.error;
-      io.err(`${io.errStyle.red('error')}: ${e.kind === 'cycle' ? `dependency cycle: ${e.path.join(' → ')}` : e.message}`);
+      io.err(`${io.errStyle.red('error')}: ${describePlanError(e)}`);
       return EXIT.invalid;
     }
     io.out(o.json ? JSON.stringify(result.value, null, 2) : renderDecisions(result.value, io.style));

@@ -3,6 +3,7 @@ import { EXPORT_FORMATS, type ExportFormat, exportProgram, isExportFormat } from
 import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
+import { describePlanError } from '../render/plan-error.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { withProgramTarget } from './program-target.js';
 
@@ -39,7 +40,7 @@ export async function exportCommand(io: CliIo, target: string, o: ExportOptions)
     const result = exportProgram(model, name, { now: io.now(), ...(o.asOf !== undefined ? { asOf: o.asOf as CalendarDate } : {}) });
     if (!result.ok) {
       const e = result.error;
-      io.err(`${io.errStyle.red('error')}: ${e.kind === 'cycle' ? `dependency cycle: ${e.path.join(' → ')}` : e.message}`);
+      io.err(`${io.errStyle.red('error')}: ${describePlanError(e)}`);
       return EXIT.invalid;
     }
     if (o.out === undefined) {

@@ -3,6 +3,7 @@ import { type ForecastView, forecastProgram } from '../../app/forecast-program.j
 import { isCalendarDate } from '../../domain/calendar-date.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
+import { describePlanError } from '../render/plan-error.js';
 import type { Style } from '../render/style.js';
 import { table } from '../render/table.js';
 import { readPlanInput } from './plan-input.js';
@@ -53,7 +54,7 @@ export async function forecastCommand(io: CliIo, file: string, options: Forecast
     });
     if (!result.ok) {
       const e = result.error;
-      io.err(`${io.errStyle.red('error')}: ${e.kind === 'cycle' ? `dependency cycle: ${e.path.join(' → ')}` : e.message}`);
+      io.err(`${io.errStyle.red('error')}: ${describePlanError(e)}`);
       return EXIT.invalid;
     }
     io.out(options.json ? JSON.stringify(result.value, null, 2) : renderForecast(result.value, io.style));

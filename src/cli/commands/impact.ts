@@ -4,6 +4,7 @@ import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date.js
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { renderBlastRadius, renderImpact } from '../render/impact.js';
+import { describePlanError } from '../render/plan-error.js';
 import { withProgramTarget } from './program-target.js';
 
 export interface ImpactOptions {
@@ -54,7 +55,7 @@ export async function impactCommand(io: CliIo, target: string, o: ImpactOptions)
       change = { kind: 'capacity', team: o.team, people: o.lose, from: o.from as CalendarDate, to: o.to as CalendarDate };
     if (!change) {
       const radius = blastRadius(model, o.item !== undefined ? { item: o.item } : { team: o.team as string });
-      if (!radius.ok) return radius.error.kind === 'unknown' ? notFound(io, radius.error.message) : fail(describe(radius.error));
+      if (!radius.ok) return radius.error.kind === 'unknown' ? notFound(io, radius.error.message) : fail(describePlanError(radius.error));
       io.out(o.json ? JSON.stringify(radius.value, null, 2) : renderBlastRadius(radius.value as BlastRadius, io.style));
       return EXIT.ok;
     }
@@ -67,7 +68,7 @@ export async function impactCommand(io: CliIo, target: string, o: ImpactOptions)
         ...(pool ? { pool } : {}),
         ...(o.asOf !== undefined ? { asOf: o.asOf as CalendarDate } : {}),
       });
-      if (!result.ok) return result.error.kind === 'unknown' ? notFound(io, result.error.message) : fail(describe(result.error));
+      if (!result.ok) return result.error.kind === 'unknown' ? notFound(io, result.error.message) : fail(describePlanError(result.error));
       io.out(o.json ? JSON.stringify(result.value, null, 2) : renderImpact(result.value as ImpactReport, io.style));
       return EXIT.ok;
     } finally {
@@ -79,8 +80,4 @@ export async function impactCommand(io: CliIo, target: string, o: ImpactOptions)
 function notFound(io: CliIo, message: string): number {
   io.err(`${io.errStyle.red('error')}: ${message}; check the id (throughline show PROGRAM lists them)`);
   return EXIT.notFound;
-}
-
-function describe(e: { kind: string; message?: string; path?: string[] }): string {
-  return e.kind === 'cycle' ? `dependency cycle: ${(e.path ?? []).join(' → ')}` : (e.message ?? e.kind);
 }

@@ -5,6 +5,7 @@ import type { PlanView } from '../../app/plan-view.js';
 import { isCalendarDate } from '../../domain/calendar-date.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
+import { describePlanError } from '../render/plan-error.js';
 import type { Style } from '../render/style.js';
 import { table } from '../render/table.js';
 import { describeMspdiProblem, readPlanInput } from './plan-input.js';
@@ -34,11 +35,7 @@ export async function planCommand(io: CliIo, file: string, options: PlanOptions)
     const planned = planMspdi(input.project, level ? { level } : {});
     if (!planned.ok) {
       const e = planned.error;
-      io.err(
-        e.kind === 'mspdi'
-          ? e.problems.map(describeMspdiProblem).join('\n')
-          : `${io.errStyle.red('error')}: ${e.kind === 'cycle' ? `dependency cycle: ${e.path.join(' → ')}` : e.message}`,
-      );
+      io.err(e.kind === 'mspdi' ? e.problems.map(describeMspdiProblem).join('\n') : `${io.errStyle.red('error')}: ${describePlanError(e)}`);
       return EXIT.invalid;
     }
     for (const caveat of planned.value.caveats) io.err(io.errStyle.yellow(`note: ${caveat}`));
@@ -51,7 +48,7 @@ export async function planCommand(io: CliIo, file: string, options: PlanOptions)
   }
   if (!result.ok) {
     const e = result.error;
-    io.err(`${io.errStyle.red('error')}: ${e.kind === 'cycle' ? `dependency cycle: ${e.path.join(' → ')}` : e.message}`);
+    io.err(`${io.errStyle.red('error')}: ${describePlanError(e)}`);
     return EXIT.invalid;
   }
   io.out(options.json ? JSON.stringify(result.value, null, 2) : renderPlan(result.value, io.style));

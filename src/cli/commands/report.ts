@@ -11,6 +11,7 @@ import { reportMarkdown } from '../../formats/report/markdown.js';
 import { reportSlack } from '../../formats/report/slack.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
+import { describePlanError } from '../render/plan-error.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { withProgramTarget } from './program-target.js';
 
@@ -74,7 +75,7 @@ export async function reportCommand(io: CliIo, target: string, o: ReportOptions)
       const built = await buildStatusReport(model, { asOf, trials: o.trials ?? 2000, seed: o.seed ?? 1, pool, ...stored });
       if (!built.ok) {
         const e = built.error;
-        io.err(`${io.errStyle.red('error')}: ${e.kind === 'cycle' ? `dependency cycle: ${e.path.join(' → ')}` : e.message}`);
+        io.err(`${io.errStyle.red('error')}: ${describePlanError(e)}`);
         return EXIT.invalid;
       }
       const { report, snapshot } = built.value;

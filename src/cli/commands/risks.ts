@@ -7,6 +7,7 @@ import type { ProgramModel } from '../../domain/program-model.js';
 import type { ProgramStore } from '../../store/program-store.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
+import { describePlanError } from '../render/plan-error.js';
 import { renderRisks } from '../render/risks.js';
 import { defaultActor } from '../with-store.js';
 import { withProgramTarget } from './program-target.js';
@@ -127,7 +128,7 @@ async function detect(
       const e = result.error;
       return {
         ok: false,
-        message: `${io.errStyle.red('error')}: ${e.kind === 'cycle' ? `dependency cycle: ${e.path.join(' → ')}` : e.message}`,
+        message: `${io.errStyle.red('error')}: ${describePlanError(e)}`,
       };
     }
     return { ok: true, value: result.value };

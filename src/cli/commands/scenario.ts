@@ -8,6 +8,7 @@ import { type Scenario, scenarioSchema } from '../../domain/scenario.js';
 import { readScenarioYaml } from '../../formats/scenario-yaml/read-scenario.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
+import { describePlanError } from '../render/plan-error.js';
 import { renderProblems } from '../render/problems.js';
 import type { Style } from '../render/style.js';
 import { table } from '../render/table.js';
@@ -86,7 +87,7 @@ export async function scenarioCommand(io: CliIo, target: string, o: ScenarioOpti
         io.err(
           `${io.errStyle.red('error')}: with scenario "${name}" the program is not valid:\n${e.problems.map((p) => `  ${p.message}${p.hint ? ` (${p.hint})` : ''}`).join('\n')}`,
         );
-      } else io.err(`${io.errStyle.red('error')}: ${e.kind === 'cycle' ? `dependency cycle: ${e.path.join(' → ')}` : e.message}`);
+      } else io.err(`${io.errStyle.red('error')}: ${describePlanError(e)}`);
       return EXIT.invalid;
     };
     const compare = async (scenario: Scenario) => {
