@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { dayIn } from '../../app/day-in-zone.js';
 import { WorkerPool } from '../../app/engine-pool/worker-pool.js';
-import type { Review } from '../../app/program-risks.js';
 import { buildStatusReport, type HistoryChange, type ReportRequest, type ReportSnapshot } from '../../app/status-report.js';
+import { storedRiskInputs } from '../../app/stored-risk-inputs.js';
 import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date.js';
 import type { ProgramId } from '../../domain/ids.js';
 import { reportConfluence } from '../../formats/report/confluence.js';
@@ -63,13 +63,7 @@ export async function reportCommand(io: CliIo, target: string, o: ReportOptions)
           history,
           ...(previous ? { previous: previous.summary as ReportSnapshot } : {}),
           ...(baseline ? { baseline: { name: baseline.name, createdAt: baseline.createdAt, plan: baseline.plan } } : {}),
-          lastChanged: new Map([...(await store.itemsLastChanged(id))].map(([item, at]) => [item, dayIn(zone, at)])),
-          reviews: new Map<string, Review>(
-            (await store.insights.findingReviews(id)).map((r) => [
-              r.key,
-              { verdict: r.verdict, reason: r.reason, actor: r.actor, at: r.at.toISOString() },
-            ]),
-          ),
+          ...(await storedRiskInputs(store, model)),
         };
       }
       const built = await buildStatusReport(model, { asOf, trials: o.trials ?? 2000, seed: o.seed ?? 1, pool, ...stored });

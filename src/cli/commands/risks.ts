@@ -1,6 +1,7 @@
 import { dayIn } from '../../app/day-in-zone.js';
 import { WorkerPool } from '../../app/engine-pool/worker-pool.js';
 import { programRisks, type Review, type RiskReport } from '../../app/program-risks.js';
+import { storedRiskInputs } from '../../app/stored-risk-inputs.js';
 import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date.js';
 import type { ProgramId } from '../../domain/ids.js';
 import type { ProgramModel } from '../../domain/program-model.js';
@@ -95,13 +96,7 @@ async function detect(
   let reviews: Map<string, Review> | undefined;
   let baseline: { name: string; items: ReadonlySet<string> } | undefined;
   if (store) {
-    lastChanged = new Map([...(await store.itemsLastChanged(id))].map(([item, at]) => [item, dayIn(zone, at)]));
-    reviews = new Map(
-      (await store.insights.findingReviews(id)).map((r) => [
-        r.key,
-        { verdict: r.verdict, reason: r.reason, actor: r.actor, at: r.at.toISOString() },
-      ]),
-    );
+    ({ lastChanged, reviews } = await storedRiskInputs(store, model));
     const name = options.baseline ?? (await store.insights.listBaselines(id)).at(-1)?.name;
     if (name !== undefined) {
       const found = await store.insights.readBaseline(id, name);
