@@ -200,23 +200,45 @@ export function markCritical(
       stack[top++] = k;
     }
   }
+  walkBackCritical(c, 1, es, ef, epsilon, critical, stack, top);
+}
+
+/**
+ * The walk of `markCritical` for a block of `stride` trials stored activity-major
+ * (`[k * stride + b]`; stride 1 is one trial): from the `top` entries on `stack`, already marked,
+ * marks every predecessor whose link to a marked activity has no slack. One stack serves all
+ * trials, each entry `k * stride + b` naming its trial.
+ */
+export function walkBackCritical(
+  c: CompiledNetwork,
+  stride: number,
+  es: Float64Array,
+  ef: Float64Array,
+  epsilon: number,
+  critical: Uint8Array,
+  stack: Int32Array,
+  top: number,
+): void {
   const { predStart, pred, predType, predLag } = c;
   while (top > 0) {
-    const w = stack[--top] as number;
-    for (let p = predStart[w] as number; p < (predStart[w + 1] as number); p++) {
-      const u = pred[p] as number;
-      if (critical[u] === 1) continue;
+    const i = stack[--top] as number;
+    const w = (i / stride) | 0;
+    const b = i - w * stride;
+    const pEnd = predStart[w + 1] as number;
+    for (let p = predStart[w] as number; p < pEnd; p++) {
+      const j = (pred[p] as number) * stride + b;
+      if (critical[j] === 1) continue;
       const slack = linkSlackOf(
         predType[p] as number,
         predLag[p] as number,
-        es[u] as number,
-        ef[u] as number,
-        es[w] as number,
-        ef[w] as number,
+        es[j] as number,
+        ef[j] as number,
+        es[i] as number,
+        ef[i] as number,
       );
       if (slack <= epsilon) {
-        critical[u] = 1;
-        stack[top++] = u;
+        critical[j] = 1;
+        stack[top++] = j;
       }
     }
   }

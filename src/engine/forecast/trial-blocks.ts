@@ -1,5 +1,5 @@
-import { hasOnlyForwardConstraints } from '../cpm/compiled-network.js';
-import { LINK, linkSlackOf } from '../cpm/network.js';
+import { hasOnlyForwardConstraints, walkBackCritical } from '../cpm/compiled-network.js';
+import { LINK } from '../cpm/network.js';
 import type { Random } from '../rcpsp/random.js';
 import type { ForecastModel, TrialChunk } from './monte-carlo.js';
 import { createTrialKernel, type TrialKernel } from './trial-kernel.js';
@@ -39,7 +39,7 @@ export function runTrialBlocks(model: ForecastModel, random: Random, trials: num
     const width = Math.min(stride, trials - first);
     state = kernel.sample(width, state);
     kernel.forward(model.projectStart);
-    if (walkBack) walkBackCritical(model, stride, es, ef, epsilon, critical, stack, kernel.seedCritical(width, epsilon));
+    if (walkBack) walkBackCritical(c, stride, es, ef, epsilon, critical, stack, kernel.seedCritical(width, epsilon));
     else {
       backwardBlock(model, stride, duration, finish, ls, lf);
       for (let i = 0; i < n * stride; i++) critical[i] = (ls[i] as number) - (es[i] as number) <= epsilon ? 1 : 0;
@@ -100,46 +100,6 @@ function backwardBlock(
       }
     }
     for (let i = base; i < end; i++) ls[i] = (lf[i] as number) - (duration[i] as number);
-  }
-}
-
-/**
- * Critical activities of every trial in the block by walking back from each trial's finish (see
- * `markCritical`), from the `top` activities the kernel's `seedCritical` marked and stacked. One
- * stack serves all trials, each entry `k * stride + b` naming its trial.
- */
-function walkBackCritical(
-  model: ForecastModel,
-  stride: number,
-  es: Float64Array,
-  ef: Float64Array,
-  epsilon: number,
-  critical: Uint8Array,
-  stack: Int32Array,
-  top: number,
-): void {
-  const { predStart, pred, predType, predLag } = model.compiled;
-  while (top > 0) {
-    const i = stack[--top] as number;
-    const w = (i / stride) | 0;
-    const b = i - w * stride;
-    const pEnd = predStart[w + 1] as number;
-    for (let p = predStart[w] as number; p < pEnd; p++) {
-      const j = (pred[p] as number) * stride + b;
-      if (critical[j] === 1) continue;
-      const slack = linkSlackOf(
-        predType[p] as number,
-        predLag[p] as number,
-        es[j] as number,
-        ef[j] as number,
-        es[i] as number,
-        ef[i] as number,
-      );
-      if (slack <= epsilon) {
-        critical[j] = 1;
-        stack[top++] = j;
-      }
-    }
   }
 }
 
