@@ -123,15 +123,10 @@ export async function programImpact(
     // Downstream: the team's work that the levelled plan has running in the window, and all that waits on it.
     const from = pn.calendar.offsetOf(`${change.from}T00:00`);
     const to = pn.calendar.offsetOf(`${change.to}T23:59`);
-    const downstream = new Uint8Array(pn.items.length);
-    pn.items.forEach((item, v) => {
-      if (item.team !== team.id) return;
-      const s = before.value.start[v] as number;
-      const f = before.value.finish[v] as number;
-      if (f <= from || s >= to) return;
-      const reach = reachable(pn.network.graph, v, 'downstream');
-      for (let u = 0; u < reach.length; u++) if (reach[u] === 1) downstream[u] = 1;
-    });
+    const inWindow = pn.items.flatMap((item, v) =>
+      item.team === team.id && (before.value.finish[v] as number) > from && (before.value.start[v] as number) < to ? [v] : [],
+    );
+    const downstream = downstreamOf(pn, inWindow);
     deterministic = {
       finish: shift(before.value.makespan, afterPlan.value.makespan),
       milestones: milestoneIds.map((m) => shift(before.value.finish[m] as number, afterPlan.value.finish[m] as number)),
@@ -158,14 +153,7 @@ export async function programImpact(
     const after = p?.after.milestones[k]?.[key];
     return before && after ? { before, after, days: workingDaysBetween(before, after) } : null;
   };
-  const teamName = new Map(model.teams.map((t) => [t.id as string, t.name]));
-  const byTeam = new Map<string, string[]>();
-  pn.items.forEach((item, v) => {
-    // Milestones are reported above; epics are containers of the work listed.
-    if (deterministic.downstream[v] !== 1 || item.kind === 'milestone' || pn.children.has(v)) return;
-    const key = item.team ?? '';
-    byTeam.set(key, [...(byTeam.get(key) ?? []), item.id]);
-  });
+  const waiting = workByTeam(model, pn, deterministic.downstream);
   return ok({
     program: model.program.id,
     asOf: request.asOf ?? null,
@@ -180,12 +168,7 @@ export async function programImpact(
       p50: forecastShift(k, 'p50'),
       p80: forecastShift(k, 'p80'),
     })),
-    downstream: {
-      items: [...byTeam.values()].reduce((sum, ids) => sum + ids.length, 0),
-      teams: [...byTeam]
-        .map(([team, items]) => ({ team, name: team === '' ? 'no team' : (teamName.get(team) ?? team), items }))
-        .sort((a, b) => b.items.length - a.items.length || (a.team < b.team ? -1 : 1)),
-    },
+    downstream: { items: waiting.reduce((sum, t) => sum + t.items.length, 0), teams: waiting },
     forecast: p ? { trials: request.trials, seed: request.seed } : null,
   });
 }
@@ -205,42 +188,61 @@ export function blastRadius(model: ProgramModel, of: { item: string } | { team: 
   const built = programNetwork(model);
   if (!built.ok) return err({ kind: 'calendar', message: built.error.problems.map((p) => p.message).join('; ') });
   const pn = built.value;
-  const g = pn.network.graph;
-  const reached = new Uint8Array(pn.items.length);
-  const own = 'team' in of ? of.team : undefined;
+  let reached: Uint8Array;
   if ('item' in of) {
     const v = pn.items.findIndex((i) => i.id === of.item);
     if (v < 0) return err({ kind: 'unknown', message: `no item or milestone "${of.item}"` });
-    reached.set(reachable(g, v, 'downstream'));
+    reached = downstreamOf(pn, [v]);
     reached[v] = 0;
   } else {
     if (!model.teams.some((t) => t.id === of.team)) return err({ kind: 'unknown', message: `no team "${of.team}"` });
-    pn.items.forEach((item, v) => {
-      if (item.team !== of.team || item.state === 'done' || item.state === 'cancelled') return;
-      const reach = reachable(g, v, 'downstream');
-      for (let u = 0; u < reach.length; u++) if (reach[u] === 1) reached[u] = 1;
-    });
+    reached = downstreamOf(
+      pn,
+      pn.items.flatMap((item, v) => (item.team === of.team && item.state !== 'done' && item.state !== 'cancelled' ? [v] : [])),
+    );
   }
-  const teamName = new Map(model.teams.map((t) => [t.id as string, t.name]));
-  const byTeam = new Map<string, string[]>();
-  const milestones: string[] = [];
-  pn.items.forEach((item, v) => {
-    if (reached[v] !== 1) return;
-    if (item.kind === 'milestone') milestones.push(item.id);
-    if (item.kind === 'milestone' || pn.children.has(v) || (own !== undefined && item.team === own)) return;
-    const key = item.team ?? '';
-    byTeam.set(key, [...(byTeam.get(key) ?? []), item.id]);
-  });
-  const teams = [...byTeam]
-    .map(([team, items]) => ({ team, name: team === '' ? 'no team' : (teamName.get(team) ?? team), items }))
-    .sort((a, b) => b.items.length - a.items.length || (a.team < b.team ? -1 : 1));
+  const milestones = pn.items.flatMap((item, v) => (reached[v] === 1 && item.kind === 'milestone' ? [item.id as string] : []));
+  const teams = workByTeam(model, pn, reached, 'team' in of ? of.team : undefined);
   return ok({
     program: model.program.id,
-    of: 'item' in of ? `item "${of.item}"` : `team ${teamName.get(of.team) ?? of.team}`,
+    of: 'item' in of ? `item "${of.item}"` : `team ${model.teams.find((t) => t.id === of.team)?.name ?? of.team}`,
     teams,
     items: teams.reduce((sum, t) => sum + t.items.length, 0),
     milestones,
   });
+}
+
+/** Everything downstream of any of `starts` (themselves included). */
+function downstreamOf(pn: ProgramNetwork, starts: readonly number[]): Uint8Array {
+  const reached = new Uint8Array(pn.items.length);
+  for (const v of starts) {
+    const reach = reachable(pn.network.graph, v, 'downstream');
+    for (let u = 0; u < reach.length; u++) if (reach[u] === 1) reached[u] = 1;
+  }
+  return reached;
+}
+
+/**
+ * The work in `reached`, grouped by team, most first. Milestones are reported on their own and
+ * epics are containers of the work listed, so both are left out; so is `exceptTeam`'s own work.
+ */
+function workByTeam(
+  model: ProgramModel,
+  pn: ProgramNetwork,
+  reached: Uint8Array,
+  exceptTeam?: string,
+): { team: string; name: string; items: string[] }[] {
+  const teamName = new Map(model.teams.map((t) => [t.id as string, t.name]));
+  const byTeam = new Map<string, string[]>();
+  pn.items.forEach((item, v) => {
+    if (reached[v] !== 1 || item.kind === 'milestone' || pn.children.has(v) || (exceptTeam !== undefined && item.team === exceptTeam))
+      return;
+    const key = item.team ?? '';
+    byTeam.set(key, [...(byTeam.get(key) ?? []), item.id]);
+  });
+  return [...byTeam]
+    .map(([team, items]) => ({ team, name: team === '' ? 'no team' : (teamName.get(team) ?? team), items }))
+    .sort((a, b) => b.items.length - a.items.length || (a.team < b.team ? -1 : 1));
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
