@@ -50,7 +50,10 @@ export function programNetwork(model: ProgramModel, options: { asOf?: CalendarDa
   const childrenOf = new Map<number, number[]>();
   items.forEach((item, i) => {
     const parent = item.parent === undefined ? undefined : index.get(item.parent);
-    if (parent !== undefined) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), i]);
+    if (parent === undefined) return;
+    const kids = childrenOf.get(parent);
+    if (kids) kids.push(i);
+    else childrenOf.set(parent, [i]);
   });
   const leaves = (v: number): number[] => {
     const kids = childrenOf.get(v);
@@ -101,8 +104,13 @@ export function programNetwork(model: ProgramModel, options: { asOf?: CalendarDa
     const a = index.get(d.from);
     const b = index.get(d.to);
     if (a === undefined || b === undefined) continue;
+    const t = LINK_TYPES.indexOf(d.type);
+    if (!childrenOf.has(b)) {
+      link(a, b, t, d.lag * perDay);
+      continue;
+    }
     // A task that depends on its own epic would wait on itself; its epic membership already orders it.
-    for (const leaf of leaves(b)) if (leaf !== a) link(a, leaf, LINK_TYPES.indexOf(d.type), d.lag * perDay);
+    for (const leaf of leaves(b)) if (leaf !== a) link(a, leaf, t, d.lag * perDay);
   }
   const network: ScheduleNetwork = {
     graph: buildGraph(n, Int32Array.from(from), Int32Array.from(to)),

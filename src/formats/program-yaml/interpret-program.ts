@@ -10,6 +10,7 @@ import type { Team } from '../../domain/team.js';
 import type { WorkItem } from '../../domain/work-item.js';
 import type { Workstream } from '../../domain/workstream.js';
 import { validateModel } from '../../engine/validate-model.js';
+import { compileEntryCheck, type EntryCheck } from './compiled-entry-check.js';
 import {
   type DependencyRef,
   FORMAT_VERSION,
@@ -23,6 +24,23 @@ import { allowedKeys } from './schema-keys.js';
 import { type DescribedIssue, describeIssues } from './zod-issues.js';
 
 type Path = readonly PropertyKey[];
+
+/**
+ * The sections checked by the compiled accelerator first: the big ones, whose schemas have no
+ * refinement JSON Schema cannot carry (see compiled-entry-check.test.ts). Below this many entries
+ * compiling it (a few ms) costs more than it saves.
+ */
+const ACCELERATED: ReadonlySet<Section> = new Set(['items', 'milestones']);
+const COMPILED_CHECK_FROM = 500;
+const compiledChecks = new Map<Section, EntryCheck>();
+function compiledCheck(section: Section): EntryCheck {
+  let check = compiledChecks.get(section);
+  if (!check) {
+    check = compileEntryCheck(sectionSchemas[section]);
+    compiledChecks.set(section, check);
+  }
+  return check;
+}
 
 /**
  * Turns the plain data of a program file into a model, collecting every problem with the path
@@ -102,7 +120,12 @@ export function interpretProgram(
       return { valid, invalidIds };
     }
     const schema = sectionSchemas[section];
+    const accepts = ACCELERATED.has(section) && list.length >= COMPILED_CHECK_FROM ? compiledCheck(section) : undefined;
     list.forEach((entry, index) => {
+      if (accepts?.(entry)) {
+        valid.push({ value: entry, index });
+        return;
+      }
       const parsed = schema.safeParse(entry);
       if (parsed.success) valid.push({ value: parsed.data, index });
       else {
@@ -124,38 +147,40 @@ export function interpretProgram(
 
   type ItemEntry = ReturnType<typeof itemEntrySchema.parse>;
   type MilestoneEntry = ReturnType<typeof milestoneEntrySchema.parse>;
-  const itemPaths: Path[] = [];
+  // Where item v was written: items[v] for the first items.valid.length, milestones[...] after.
+  const itemPlace = new Int32Array(items.valid.length + milestones.valid.length);
+  const itemPath = (v: number): Path => {
+    const inItems = v < items.valid.length;
+    return v < itemPlace.length ? [inItems ? 'items' : 'milestones', itemPlace[v] as number] : [];
+  };
   const itemEntries: { item: WorkItem; dependsOn: readonly DependencyRef[] }[] = [];
   for (const { value, index } of items.valid) {
     const { dependsOn, ...item } = value as ItemEntry;
+    itemPlace[itemEntries.length] = index;
     itemEntries.push({ item, dependsOn });
-    itemPaths.push(['items', index]);
   }
   for (const { value, index } of milestones.valid) {
     const { dependsOn, ...rest } = value as MilestoneEntry;
+    itemPlace[itemEntries.length] = index;
     itemEntries.push({ item: { ...rest, kind: 'milestone' }, dependsOn });
-    itemPaths.push(['milestones', index]);
   }
   const teamOf = new Map<string, TeamId | undefined>(itemEntries.map((e) => [e.item.id, e.item.team]));
 
   const dependencies: Dependency[] = [];
-  // Where each dependency was written: its item (index into itemPaths) and its place in dependsOn.
+  // Where each dependency was written: its item (see itemPath) and its place in dependsOn.
   const dependencyItem: number[] = [];
   const dependencyPlace: number[] = [];
   const dependencyObjectForm: boolean[] = [];
   itemEntries.forEach(({ item, dependsOn }, i) => {
     dependsOn.forEach((ref, k) => {
-      const r = typeof ref === 'string' ? { item: ref } : ref;
-      const cross = crossesTeams(teamOf.get(r.item), item.team);
-      dependencies.push({
-        from: r.item as ItemId,
-        to: item.id,
-        type: r.type ?? 'FS',
-        lag: r.lag ?? 0,
-        // An unstated cross-team dependency has not been agreed yet; within a team there is nothing to agree.
-        state: r.state ?? (cross ? 'requested' : 'accepted'),
-        ...(r.note !== undefined ? { note: r.note } : {}),
-      });
+      const from = (typeof ref === 'string' ? ref : ref.item) as ItemId;
+      // An unstated cross-team dependency has not been agreed yet; within a team there is nothing to agree.
+      const unstated = crossesTeams(teamOf.get(from), item.team) ? 'requested' : 'accepted';
+      if (typeof ref === 'string') dependencies.push({ from, to: item.id, type: 'FS', lag: 0, state: unstated });
+      else {
+        const { type = 'FS', lag = 0, state = unstated, note } = ref;
+        dependencies.push(note === undefined ? { from, to: item.id, type, lag, state } : { from, to: item.id, type, lag, state, note });
+      }
       dependencyItem.push(i);
       dependencyPlace.push(k);
       dependencyObjectForm.push(typeof ref !== 'string');
@@ -180,11 +205,11 @@ export function interpretProgram(
       case 'program':
         return ['program', ...field];
       case 'item':
-        return [...(itemPaths[loc.index] ?? []), ...field];
+        return [...itemPath(loc.index), ...field];
       case 'dependency': {
         const item = dependencyItem[loc.index];
         if (item === undefined) return [];
-        const path = [...(itemPaths[item] ?? []), 'dependsOn', dependencyPlace[loc.index] as number];
+        const path = [...itemPath(item), 'dependsOn', dependencyPlace[loc.index] as number];
         const [head] = field;
         if (!dependencyObjectForm[loc.index]) return path;
         return [...path, head === 'from' ? 'item' : (head ?? 'item')];
