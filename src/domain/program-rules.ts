@@ -9,6 +9,20 @@ import { suggestion } from './suggest.js';
  * Every problem is reported, not just the first.
  */
 export function checkProgramRules(model: ProgramModel): ModelProblem[] {
+  return checkProgramRulesWithLinks(model).problems;
+}
+
+/**
+ * Where each dependency's ends are among the items (the first item of a duplicated id), -1 where an
+ * end is unknown; computed by the rules anyway, and what the cycle check needs.
+ */
+export interface LinkEnds {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+}
+
+/** The rules, and the link ends they resolved on the way. */
+export function checkProgramRulesWithLinks(model: ProgramModel): { problems: ModelProblem[]; links: LinkEnds } {
   const problems: ModelProblem[] = [];
   const at = (entity: EntityKind, index: number, ...field: (string | number)[]): Locator =>
     field.length > 0 ? { entity, index, field } : { entity, index };
@@ -151,6 +165,7 @@ export function checkProgramRules(model: ProgramModel): ModelProblem[] {
       at: at('dependency', i, 'from'),
     });
   }
+  const links: LinkEnds = { from: fromIndex, to: toIndex };
 
   model.risks.forEach((risk, i) => {
     needTeam(risk.team, () => at('risk', i, 'team'), `risk "${risk.id}"`);
@@ -163,7 +178,7 @@ export function checkProgramRules(model: ProgramModel): ModelProblem[] {
       needItem(id, () => at('decision', i, 'items', k), `decision "${decision.id}"`);
     });
   });
-  return problems;
+  return { problems, links };
 }
 
 /** Maps each id to its first index; reports every later duplicate at its own place. */

@@ -1,29 +1,25 @@
 import type { ModelProblem } from '../domain/problem.js';
 import type { ProgramModel } from '../domain/program-model.js';
-import { checkProgramRules } from '../domain/program-rules.js';
+import { checkProgramRulesWithLinks, type LinkEnds } from '../domain/program-rules.js';
 import { buildGraph, findCycles, topologicalOrder } from './graph.js';
 
 /** Every problem with a program: the domain's rules, then dependency cycles, each with its full path. */
 export function validateModel(model: ProgramModel): ModelProblem[] {
-  return [...checkProgramRules(model), ...cycleProblems(model)];
+  const { problems, links } = checkProgramRulesWithLinks(model);
+  return [...problems, ...cycleProblems(model, links)];
 }
 
-export function cycleProblems(model: ProgramModel): ModelProblem[] {
-  const indexOf = new Map<string, number>();
+export function cycleProblems(model: ProgramModel, links: LinkEnds): ModelProblem[] {
   const items = model.items;
-  for (let i = 0; i < items.length; i++) {
-    const id = (items[i] as (typeof items)[number]).id;
-    if (!indexOf.has(id)) indexOf.set(id, i);
-  }
-  // Links with an unknown end are reported by the rules; they cannot be part of a cycle.
   const deps = model.dependencies;
+  // Links with an unknown end are reported by the rules; they cannot be part of a cycle.
   const from = new Int32Array(deps.length);
   const to = new Int32Array(deps.length);
   let kept = 0;
-  for (const dep of deps) {
-    const a = indexOf.get(dep.from);
-    const b = indexOf.get(dep.to);
-    if (a === undefined || b === undefined) continue;
+  for (let i = 0; i < deps.length; i++) {
+    const a = links.from[i] as number;
+    const b = links.to[i] as number;
+    if (a < 0 || b < 0) continue;
     from[kept] = a;
     to[kept] = b;
     kept++;

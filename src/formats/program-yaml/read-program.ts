@@ -1,9 +1,9 @@
-import jsyaml from 'js-yaml';
-import { type Document, LineCounter, parseAllDocuments } from 'yaml';
+import type { Document } from 'yaml';
 import type { ProgramModel } from '../../domain/program-model.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import type { SourceProblem } from '../source-problem.js';
 import { interpretProgram } from './interpret-program.js';
+import { jsYamlLibrary, yamlLibrary } from './lazy-libraries.js';
 import { positionOf } from './yaml-position.js';
 
 /**
@@ -19,7 +19,11 @@ export function readProgramYaml(text: string, file: string): Result<ProgramModel
   try {
     // JSON is YAML too; JSON.parse reads it ~10× faster than any YAML parser (generated programs).
     // CORE_SCHEMA: dates stay strings, as in YAML 1.2; duplicate keys throw.
-    fast = /^\s*\{/.test(text) ? JSON.parse(text) : jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
+    if (/^\s*\{/.test(text)) fast = JSON.parse(text);
+    else {
+      const jsyaml = jsYamlLibrary();
+      fast = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
+    }
   } catch {
     return readWithPositions(text, file);
   }
@@ -32,6 +36,7 @@ export function readProgramYaml(text: string, file: string): Result<ProgramModel
  * Its verdict is final, so a corner of YAML the two parsers disagree on never rejects a valid file.
  */
 function readWithPositions(text: string, file: string): Result<ProgramModel, SourceProblem[]> {
+  const { LineCounter, parseAllDocuments } = yamlLibrary();
   const lines = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const sourceLines = text.split(/\r?\n/);

@@ -1,4 +1,5 @@
-import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlLibrary } from './lazy-libraries.js';
 
 export interface Position {
   readonly line: number;
@@ -11,6 +12,7 @@ export interface Position {
  * required field) resolves to the deepest node that exists.
  */
 export function positionOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[], options: { key?: boolean } = {}): Position {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (let i = 0; i < path.length; i++) {
