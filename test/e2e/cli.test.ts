@@ -27,10 +27,10 @@ describe('throughline validate', () => {
     cpSync(fixture('invalid/more-rules.yaml'), join(cwd, 'plan.yaml'));
     const run = await cli('validate', 'plan.yaml');
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('plan.yaml:20:17 error[unknown-workstream]: task "a-1" names workstream "cutovr", which is not defined');
-    expect(run.stderr).toContain('  20 |     workstream: cutovr\n     |                 ^');
+    expect(run.stderr).toContain('plan.yaml:21:17 error[unknown-workstream]: task "a-1" names workstream "cutovr", which is not defined');
+    expect(run.stderr).toContain('  21 |     workstream: cutovr\n     |                 ^');
     expect(run.stderr).toContain('hint: define it under workstreams:, or did you mean "cutover"?');
-    expect(run.stderr).toMatch(/6 problems in plan\.yaml/);
+    expect(run.stderr).toMatch(/7 problems in plan\.yaml/);
   });
 
   it('reports a cycle with its full path', async () => {
