@@ -8,6 +8,7 @@ import type { Risk } from '../domain/risk.js';
 import type { Team } from '../domain/team.js';
 import type { WorkItem } from '../domain/work-item.js';
 import type { Workstream } from '../domain/workstream.js';
+import { type AccountStore, accountStore } from './account-store.js';
 import { ENTITY_TABLES, rowOf, upsertSql } from './entity-tables.js';
 import { type InsightStore, insightStore } from './insight-store.js';
 import type { SqlClient } from './sql-client.js';
@@ -71,6 +72,18 @@ export interface ProgramStore {
   itemsLastChanged(id: ProgramId): Promise<Map<string, Date>>;
   /** Baselines, reviews of detected risks and status snapshots. */
   readonly insights: InsightStore;
+  /** Users, sessions, API tokens and roles per program. */
+  readonly accounts: AccountStore;
+  /**
+   * Reads the stored program under a row lock, lets `edit` change it, and saves the result in the
+   * same transaction: concurrent edits of one program run one after the other, each seeing the
+   * other's result, so no update is lost. `edit` returning `{ error }` writes nothing.
+   */
+  editProgram<E>(
+    id: ProgramId,
+    edit: (model: ProgramModel, version: number) => { model: ProgramModel } | { error: E },
+    meta: ChangeMeta,
+  ): Promise<{ saved: SaveResult } | { error: E } | { missing: true }>;
   close(): Promise<void>;
 }
 
@@ -83,6 +96,17 @@ export function programStore(db: SqlClient): ProgramStore {
     history: (id, query) => history(db, id, query ?? {}),
     itemsLastChanged: (id) => itemsLastChanged(db, id),
     insights: insightStore(db),
+    accounts: accountStore(db),
+    editProgram: (id, edit, meta) =>
+      db.transaction(async (tx) => {
+        const [current] = await tx.query<{ version: number }>('SELECT version::int AS version FROM programs WHERE id = $1 FOR UPDATE', [id]);
+        if (!current) return { missing: true as const };
+        const stored = await readProgram(tx, id);
+        if (!stored) return { missing: true as const };
+        const edited = edit(stored, current.version);
+        if ('error' in edited) return { error: edited.error };
+        return { saved: await save(tx, edited.model, meta) };
+      }),
     close: () => db.close(),
   };
 }
