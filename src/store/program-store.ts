@@ -67,6 +67,10 @@ export interface ProgramStore {
   saveProgram(model: ProgramModel, meta: ChangeMeta): Promise<SaveResult>;
   listPrograms(): Promise<ProgramListing[]>;
   readProgram(id: ProgramId): Promise<ProgramModel | undefined>;
+  /** The program and the version it is at, read consistently (no save can land in between). */
+  readVersioned(id: ProgramId): Promise<{ model: ProgramModel; version: number } | undefined>;
+  /** The program's current version; undefined when there is no such program. Cheap: one row. */
+  versionOf(id: ProgramId): Promise<number | undefined>;
   history(id: ProgramId, query?: HistoryQuery): Promise<ChangeSetRecord[]>;
   /** When each item last changed (its latest change set), by item id; items never changed since loading have their load's time. */
   itemsLastChanged(id: ProgramId): Promise<Map<string, Date>>;
@@ -93,13 +97,26 @@ export function programStore(db: SqlClient): ProgramStore {
     saveProgram: (model, meta) => db.transaction((tx) => save(tx, model, meta)),
     listPrograms: () => listPrograms(db),
     readProgram: (id) => readProgram(db, id),
+    readVersioned: (id) =>
+      db.transaction(async (tx) => {
+        // FOR SHARE: saves lock this row FOR UPDATE first, so none commits while we read.
+        const [row] = await tx.query<{ version: number }>('SELECT version::int AS version FROM programs WHERE id = $1 FOR SHARE', [id]);
+        const model = row ? await readProgram(tx, id) : undefined;
+        return row && model ? { model, version: row.version } : undefined;
+      }),
+    versionOf: async (id) => {
+      const [row] = await db.query<{ version: number }>('SELECT version::int AS version FROM programs WHERE id = $1', [id]);
+      return row?.version;
+    },
     history: (id, query) => history(db, id, query ?? {}),
     itemsLastChanged: (id) => itemsLastChanged(db, id),
     insights: insightStore(db),
     accounts: accountStore(db),
     editProgram: (id, edit, meta) =>
       db.transaction(async (tx) => {
-        const [current] = await tx.query<{ version: number }>('SELECT version::int AS version FROM programs WHERE id = $1 FOR UPDATE', [id]);
+        const [current] = await tx.query<{ version: number }>('SELECT version::int AS version FROM programs WHERE id = $1 FOR UPDATE', [
+          id,
+        ]);
         if (!current) return { missing: true as const };
         const stored = await readProgram(tx, id);
         if (!stored) return { missing: true as const };

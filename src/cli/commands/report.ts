@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { dayIn } from '../../app/day-in-zone.js';
 import { WorkerPool } from '../../app/engine-pool/worker-pool.js';
-import { buildStatusReport, type HistoryChange, type ReportRequest, type ReportSnapshot } from '../../app/status-report.js';
-import { storedRiskInputs } from '../../app/stored-risk-inputs.js';
+import { buildStatusReport, type ReportRequest } from '../../app/status-report.js';
+import { storedReportInputs } from '../../app/stored-report-inputs.js';
 import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date.js';
 import type { ProgramId } from '../../domain/ids.js';
 import { reportConfluence } from '../../formats/report/confluence.js';
@@ -52,20 +52,7 @@ export async function reportCommand(io: CliIo, target: string, o: ReportOptions)
     const pool = new WorkerPool();
     try {
       let stored: Partial<ReportRequest> = {};
-      if (program.kind === 'stored') {
-        const { store } = program;
-        const sets = await store.history(id, { limit: 10_000 });
-        const history: HistoryChange[] = sets.flatMap((s) => s.changes.map((c) => ({ ...c, at: s.at })));
-        const previous = (await store.insights.statusSnapshots(id)).filter((s) => s.asOf < asOf).at(-1);
-        const baselineName = (await store.insights.listBaselines(id)).at(-1)?.name;
-        const baseline = baselineName !== undefined ? await store.insights.readBaseline(id, baselineName) : undefined;
-        stored = {
-          history,
-          ...(previous ? { previous: previous.summary as ReportSnapshot } : {}),
-          ...(baseline ? { baseline: { name: baseline.name, createdAt: baseline.createdAt, plan: baseline.plan } } : {}),
-          ...(await storedRiskInputs(store, model)),
-        };
-      }
+      if (program.kind === 'stored') stored = await storedReportInputs(program.store, model, asOf);
       const built = await buildStatusReport(model, { asOf, trials: o.trials ?? 2000, seed: o.seed ?? 1, pool, ...stored });
       if (!built.ok) {
         const e = built.error;
