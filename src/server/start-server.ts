@@ -46,7 +46,9 @@ const TYPES: Record<string, string> = {
 function webApp(app: Hono, webDir: string | undefined): void {
   app.get('*', async (c, next) => {
     const path = new URL(c.req.url).pathname;
-    if (path.startsWith('/api/') || !webDir || !existsSync(join(webDir, 'index.html'))) return next();
+    if (path.startsWith('/api/')) return next();
+    // Without a built web app, the API reference is the front page.
+    if (!webDir || !existsSync(join(webDir, 'index.html'))) return path === '/' ? c.redirect('/api/docs') : next();
     // Paths are resolved inside webDir only; anything else (and every client route) is the app shell.
     const file = normalize(join(webDir, path));
     const inside = file.startsWith(normalize(webDir)) && extname(file) !== '' && existsSync(file);
