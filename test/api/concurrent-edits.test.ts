@@ -25,10 +25,14 @@ describe.each(['pglite', 'postgres'] as const)('20 concurrent writers on %s', (d
           let etag = start?.body.etag as string;
           let tags = tagsBefore;
           for (;;) {
-            const answer = await writer.json<{ etag: string; currentEtag: string; current: { tags: string[] } }>('PATCH', `${P}/items/lz-04`, {
-              body: { tags: [...tags, `w${w}`] },
-              headers: { 'if-match': etag },
-            });
+            const answer = await writer.json<{ etag: string; currentEtag: string; current: { tags: string[] } }>(
+              'PATCH',
+              `${P}/items/lz-04`,
+              {
+                body: { tags: [...tags, `w${w}`] },
+                headers: { 'if-match': etag },
+              },
+            );
             if (answer.status === 200) {
               applied++;
               return;
@@ -48,7 +52,10 @@ describe.each(['pglite', 'postgres'] as const)('20 concurrent writers on %s', (d
       expect(conflicts).toBeGreaterThan(0);
       const end = await writers[0]?.json<{ value: { tags: string[] } }>('GET', `${P}/items/lz-04`);
       expect([...(end?.body.value.tags ?? [])].sort()).toEqual([...tagsBefore, ...Array.from({ length: 20 }, (_, w) => `w${w}`)].sort());
-      const history = await writers[0]?.json<{ changeSets: { actor: string }[] }>('GET', `${P}/history?entity=item&entityId=lz-04&limit=100`);
+      const history = await writers[0]?.json<{ changeSets: { actor: string }[] }>(
+        'GET',
+        `${P}/history?entity=item&entityId=lz-04&limit=100`,
+      );
       // One change set per applied write, plus the import that created the item.
       const actors = history?.body.changeSets.map((s) => s.actor) ?? [];
       expect(actors.filter((a) => a !== 'admin').sort()).toEqual(Array.from({ length: 20 }, (_, w) => `writer${w}`).sort());
