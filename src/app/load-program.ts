@@ -32,11 +32,20 @@ export async function loadProgram(store: ProgramStore, request: LoadRequest): Pr
   if (!read.ok) return err({ kind: 'invalid', problems: read.error });
   const model = withProgramId(read.value, request.programId);
   request.onPhase?.({ phase: 'parsed', items: model.items.length, dependencies: model.dependencies.length });
-  const meta: ChangeMeta = { actor: request.actor, at: request.at, source: `load ${request.file}` };
   request.onPhase?.({ phase: 'saving' });
-  const saved = await store.saveProgram(model, meta);
+  const saved = await saveReadProgram(store, model, request);
   request.onPhase?.({ phase: 'saved', changes: saved.changes.length });
   return ok(saved);
+}
+
+/** Saves a program already read from `file`, attributed as a load of that file. */
+export function saveReadProgram(
+  store: ProgramStore,
+  model: ProgramModel,
+  from: { readonly file: string; readonly actor: string; readonly at: Date },
+): Promise<SaveResult> {
+  const meta: ChangeMeta = { actor: from.actor, at: from.at, source: `load ${from.file}` };
+  return store.saveProgram(model, meta);
 }
 
 function withProgramId(model: ProgramModel, id: ProgramId | undefined): ProgramModel {

@@ -80,8 +80,9 @@ async function serve(c: Context, r: Route, deps: ServerDeps): Promise<Response> 
   if (programId !== undefined && principal) {
     role = await roleFor(deps.store, principal, programId);
     if (r.access === 'viewer' || r.access === 'editor' || r.access === 'admin') {
-      // No role: the program does not exist for this user, whether or not it exists at all.
-      if (!role || (await deps.store.versionOf(programId)) === undefined) {
+      // No role: the program does not exist for this user, whether or not it exists at all. Roles
+      // go with their program (ON DELETE CASCADE); only a site admin's implied role needs a look.
+      if (!role || (principal.isAdmin && (await deps.store.versionOf(programId)) === undefined)) {
         return send(problem(404, 'no-program', 'No such program', `there is no program "${programId}" you can see`));
       }
       if (!allows(role, r.access)) {

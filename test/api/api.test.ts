@@ -122,6 +122,16 @@ describe('the HTTP API', () => {
       expect(page.body.items).toHaveLength(3);
       expect(page.body.items.every((i) => i.value.team === 'billing')).toBe(true);
       expect(page.body.total).toBeGreaterThan(6);
+      const cross = await viewer.json<{ dependencies: { value: { from: string; to: string } }[]; total: number }>(
+        'GET',
+        `${P}/dependencies?crossTeam=true&perPage=1000`,
+      );
+      const all = await viewer.json<{ total: number }>('GET', `${P}/dependencies?perPage=1`);
+      const teams = await viewer.json<{ items: { value: { id: string; team?: string } }[] }>('GET', `${P}/items?perPage=1000`);
+      const teamOf = new Map(teams.body.items.map((i) => [i.value.id, i.value.team]));
+      expect(cross.body.total).toBeGreaterThan(10);
+      expect(cross.body.total).toBeLessThan(all.body.total);
+      expect(cross.body.dependencies.every((d) => teamOf.get(d.value.from) !== teamOf.get(d.value.to))).toBe(true);
       const bad = await viewer.json('GET', `${P}/items?perPage=0`);
       expect(bad.status).toBe(400);
       expect(bad.body.errors).toEqual([{ field: 'perPage', message: expect.stringContaining('1') }]);

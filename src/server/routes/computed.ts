@@ -49,10 +49,14 @@ async function cached(
     schema.parse(body);
     return { json: JSON.stringify(body) };
   });
-  return 'error' in result ? planFailure(result.error) : { json: result.json, headers: { etag: `"v${version}-${key.length}"` } };
+  return 'error' in result ? planFailure(result.error) : { json: result.json };
 }
 
 const asOfQuery = { asOf: calendarDateSchema.optional() };
+const findingsSchema = z.looseObject({
+  version: z.number(),
+  findings: z.array(z.looseObject({ key: z.string(), rule: z.string(), severity: z.string() })),
+});
 
 export const computedRoutes = [
   route<{ programId: string }, { asOf?: CalendarDate | undefined; level: boolean; schedules: number; seed: number }>({
@@ -122,16 +126,12 @@ export const computedRoutes = [
     access: 'viewer',
     params: programIdParam,
     query: z.strictObject({ ...asOfQuery, trials: z.coerce.number().int().min(0).max(20_000).default(1000) }),
-    response: z.looseObject({
-      version: z.number(),
-      findings: z.array(z.looseObject({ key: z.string(), rule: z.string(), severity: z.string() })),
-    }),
+    response: findingsSchema,
     problems: [422],
     async handle({ programId, query, deps }) {
       const at = await programAt(deps, programId, query.asOf);
       if (!at) return noProgram(programId);
-      const schema = z.looseObject({ version: z.number(), findings: z.array(z.looseObject({ key: z.string() })) });
-      return cached(deps, programId, at.version, `findings:${at.asOf}:${query.trials}`, schema, async () =>
+      return cached(deps, programId, at.version, `findings:${at.asOf}:${query.trials}`, findingsSchema, async () =>
         programRisks(at.model, {
           asOf: at.asOf,
           trials: query.trials,

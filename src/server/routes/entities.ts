@@ -30,10 +30,32 @@ interface EntitySpec {
   readonly list: (model: ProgramModel) => readonly unknown[];
   /** Filters on the list, as query parameters. */
   readonly filters: z.ZodRawShape;
-  readonly matches: (entity: unknown, query: Record<string, unknown>, model: ProgramModel) => boolean;
+  /** The filter for a query: set up once per list (lookups it needs), then called per entity. */
+  readonly matcher: (query: Record<string, unknown>, model: ProgramModel) => (entity: unknown) => boolean;
 }
 
 const byId = (params: Record<string, string>) => params.id as string;
+/** A filter value: absent matches all; "a,b" matches either. */
+const inList = (wanted: unknown, value: string | undefined) =>
+  wanted === undefined || (value !== undefined && String(wanted).split(',').includes(value));
+
+/** An entity keyed by `id` in its own list, optionally filtered by its status. */
+const keyedById = (
+  entity: EditableEntity,
+  plural: 'teams' | 'workstreams' | 'risks' | 'decisions',
+  schema: z.ZodType,
+  byStatus: boolean,
+): EntitySpec => ({
+  entity,
+  plural,
+  label: entity,
+  schema,
+  keyParams: ['id'],
+  keyOf: byId,
+  list: (m) => m[plural],
+  filters: byStatus ? { status: z.string().optional() } : {},
+  matcher: (q) => (e) => inList(q.status, (e as { status?: string }).status),
+});
 
 const SPECS: readonly EntitySpec[] = [
   {
@@ -52,13 +74,13 @@ const SPECS: readonly EntitySpec[] = [
       parent: z.string().optional(),
       q: z.string().optional(),
     },
-    matches: (e, q) => {
+    matcher: (q) => (e) => {
       const item = e as WorkItem;
       return (
         (q.team === undefined || item.team === q.team) &&
         (q.workstream === undefined || item.workstream === q.workstream) &&
-        (q.state === undefined || String(q.state).split(',').includes(item.state)) &&
-        (q.kind === undefined || String(q.kind).split(',').includes(item.kind)) &&
+        inList(q.state, item.state) &&
+        inList(q.kind, item.kind) &&
         (q.parent === undefined || item.parent === q.parent) &&
         (q.q === undefined || `${item.id} ${item.title}`.toLowerCase().includes(String(q.q).toLowerCase()))
       );
@@ -73,69 +95,20 @@ const SPECS: readonly EntitySpec[] = [
     keyOf: (p) => `${p.from}->${p.to}`,
     list: (m) => m.dependencies,
     filters: { item: z.string().optional(), state: z.string().optional(), crossTeam: z.enum(['true', 'false']).optional() },
-    matches: (e, q, model) => {
-      const d = e as Dependency;
-      if (q.item !== undefined && d.from !== q.item && d.to !== q.item) return false;
-      if (q.state !== undefined && !String(q.state).split(',').includes(d.state)) return false;
-      if (q.crossTeam !== undefined) {
-        const team = (id: string) => model.items.find((i) => i.id === id)?.team;
-        if (crossesTeams(team(d.from), team(d.to)) !== (q.crossTeam === 'true')) return false;
-      }
-      return true;
+    matcher: (q, model) => {
+      const teamOf = new Map(model.items.map((i) => [i.id as string, i.team]));
+      return (e) => {
+        const d = e as Dependency;
+        if (q.item !== undefined && d.from !== q.item && d.to !== q.item) return false;
+        if (!inList(q.state, d.state)) return false;
+        return q.crossTeam === undefined || crossesTeams(teamOf.get(d.from), teamOf.get(d.to)) === (q.crossTeam === 'true');
+      };
     },
   },
-  {
-    entity: 'team',
-    plural: 'teams',
-    label: 'team',
-    schema: teamSchema,
-    keyParams: ['id'],
-    keyOf: byId,
-    list: (m) => m.teams,
-    filters: {},
-    matches: () => true,
-  },
-  {
-    entity: 'workstream',
-    plural: 'workstreams',
-    label: 'workstream',
-    schema: workstreamSchema,
-    keyParams: ['id'],
-    keyOf: byId,
-    list: (m) => m.workstreams,
-    filters: {},
-    matches: () => true,
-  },
-  {
-    entity: 'risk',
-    plural: 'risks',
-    label: 'risk',
-    schema: riskSchema,
-    keyParams: ['id'],
-    keyOf: byId,
-    list: (m) => m.risks,
-    filters: { status: z.string().optional() },
-    matches: (e, q) =>
-      q.status === undefined ||
-      String(q.status)
-        .split(',')
-        .includes((e as { status: string }).status),
-  },
-  {
-    entity: 'decision',
-    plural: 'decisions',
-    label: 'decision',
-    schema: decisionSchema,
-    keyParams: ['id'],
-    keyOf: byId,
-    list: (m) => m.decisions,
-    filters: { status: z.string().optional() },
-    matches: (e, q) =>
-      q.status === undefined ||
-      String(q.status)
-        .split(',')
-        .includes((e as { status: string }).status),
-  },
+  keyedById('team', 'teams', teamSchema, false),
+  keyedById('workstream', 'workstreams', workstreamSchema, false),
+  keyedById('risk', 'risks', riskSchema, true),
+  keyedById('decision', 'decisions', decisionSchema, true),
 ];
 
 function editFailure(e: EditError, label: string, programId: string): Reply {
@@ -230,7 +203,7 @@ function routesFor(spec: EntitySpec): Route[] {
         const perPage = query.perPage as number;
         const key = `list:${spec.plural}:${JSON.stringify(query)}`;
         const json = await deps.cache.derive(programId as ProgramId, current.version, key, async () => {
-          const all = spec.list(current.model).filter((e) => spec.matches(e, query, current.model));
+          const all = spec.list(current.model).filter(spec.matcher(query, current.model));
           const slice = all.slice((page - 1) * perPage, page * perPage);
           const body = {
             [spec.plural]: slice.map((value) => ({ etag: etagOf(value), value })),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { loadProgram } from '../../app/load-program.js';
+import { saveReadProgram } from '../../app/load-program.js';
 import { summarizeProgram } from '../../app/program-summary.js';
 import type { ProgramId } from '../../domain/ids.js';
+import { readProgramYaml } from '../../formats/program-yaml/read-program.js';
 import { importProblemSchema, programIdParam, programListingSchema, roleSchema, saveResultSchema } from '../api-schemas.js';
 import { problem } from '../problem.js';
 import { route } from '../route.js';
@@ -68,7 +69,6 @@ export const programRoutes = [
       const p = principal as NonNullable<typeof principal>;
       const now = deps.now();
       // Read first to learn the program id, then check the caller may write it.
-      const { readProgramYaml } = await import('../../formats/program-yaml/read-program.js');
       const read = readProgramYaml(body, query.file);
       if (!read.ok) {
         return problem(
@@ -93,9 +93,7 @@ export const programRoutes = [
             : problem(409, 'program-exists', 'Program id taken', `a program "${id}" exists; change program.id in the file`);
         }
       }
-      const loaded = await loadProgram(deps.store, { text: body, file: query.file, actor: p.login, at: now });
-      if (!loaded.ok) return problem(422, 'invalid-program', 'The file has problems', 'nothing was changed');
-      const saved = loaded.value;
+      const saved = await saveReadProgram(deps.store, read.value, { file: query.file, actor: p.login, at: now });
       if (saved.created) await deps.store.accounts.setRole(saved.programId, p.login, 'admin');
       if (saved.changes.length > 0) {
         deps.events.publish({
