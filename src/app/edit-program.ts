@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { canonicalJson } from '../domain/canonical-json.js';
 import { decisionSchema } from '../domain/decision.js';
 import { type Dependency, dependencyKey, dependencySchema } from '../domain/dependency.js';
+import { type FieldError, fieldErrors } from '../domain/field-errors.js';
 import type { ProgramId } from '../domain/ids.js';
 import type { ProgramModel } from '../domain/program-model.js';
 import { err, ok, type Result } from '../domain/result.js';
@@ -37,7 +38,7 @@ export type EditError =
   /** Someone changed it since the caller read it: both versions, so the caller can merge. */
   | { kind: 'conflict'; current: unknown; currentEtag: string }
   /** The entity, or the program with it, breaks a rule: each problem at its field. */
-  | { kind: 'invalid'; errors: { field: string; message: string }[] };
+  | { kind: 'invalid'; errors: FieldError[] };
 
 export interface EditResult {
   readonly value: unknown;
@@ -80,7 +81,7 @@ export async function editEntity(
       let next: unknown[];
       if (edit.op === 'create') {
         const parsed = schema.safeParse(edit.value);
-        if (!parsed.success) return { error: { kind: 'invalid', errors: issuesAt(parsed.error.issues) } };
+        if (!parsed.success) return { error: { kind: 'invalid', errors: fieldErrors(parsed.error.issues) } };
         value = parsed.data;
         const key = keyOf(value);
         if (list.some((e) => keyOf(e) === key)) return { error: { kind: 'exists', entity, key } };
@@ -96,7 +97,7 @@ export async function editEntity(
           value = undefined;
         } else {
           const parsed = schema.safeParse(mergePatch(current, edit.patch));
-          if (!parsed.success) return { error: { kind: 'invalid', errors: issuesAt(parsed.error.issues) } };
+          if (!parsed.success) return { error: { kind: 'invalid', errors: fieldErrors(parsed.error.issues) } };
           value = parsed.data;
           if (keyOf(value) !== edit.key) {
             return {
@@ -134,13 +135,6 @@ export async function editEntity(
   if ('missing' in result) return err({ kind: 'no-program' });
   if ('error' in result) return err(result.error);
   return ok({ value, etag: value === undefined ? undefined : etagOf(value), saved: result.saved });
-}
-
-function issuesAt(issues: readonly z.core.$ZodIssue[]): { field: string; message: string }[] {
-  return issues.map((i) => ({
-    field: i.code === 'unrecognized_keys' ? i.keys.join(', ') : i.path.map(String).join('.') || '(body)',
-    message: i.code === 'unrecognized_keys' ? `unknown field${i.keys.length > 1 ? 's' : ''}` : i.message,
-  }));
 }
 
 /** RFC 7396: objects merge key by key, `null` removes, anything else replaces. */

@@ -2,9 +2,10 @@ import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import { allows, type Principal, principalFromApiToken, principalFromSession, roleFor } from '../app/accounts/accounts.js';
+import { fieldErrors } from '../domain/field-errors.js';
 import type { ProgramId } from '../domain/ids.js';
 import type { Role } from '../store/account-store.js';
-import { fieldErrors, type Problem, problem } from './problem.js';
+import { type Problem, problem } from './problem.js';
 import type { Reply, Route } from './route.js';
 import type { ServerDeps } from './server-deps.js';
 

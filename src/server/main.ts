@@ -15,10 +15,10 @@ import { startServer } from './start-server.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const env = process.env;
 const out = (line: string) => process.stdout.write(`${line}\n`);
-const fail = (code: number, line: string) => {
+function fail(code: number, line: string): never {
   process.stderr.write(`error: ${line}\n`);
   process.exit(code);
-};
+}
 
 const port = Number(env.PORT ?? '4600');
 if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(2, `PORT "${env.PORT}" is not a port number (0–65535)`);
@@ -33,7 +33,7 @@ if (!opened.ok) {
       : `cannot connect to ${e.target}: ${e.message}; check THROUGHLINE_DATABASE_URL`,
   );
 }
-const store = opened.ok ? opened.value : (undefined as never);
+const store = opened.value;
 
 const admin = await ensureFirstAdmin(store, env, new Date());
 if (!admin.ok)
@@ -55,7 +55,7 @@ const running = await startServer({
   secureCookies: env.THROUGHLINE_SECURE_COOKIES === '1',
 });
 out(`Throughline is serving the ${describeStore(config)} at ${running.url}  (API reference: ${running.url}/api/docs)`);
-const first = admin.ok ? admin.value : undefined;
+const first = admin.value;
 if (first?.generatedPassword) {
   out(`\nFirst run: created the administrator "${first.login}" with password ${first.generatedPassword}`);
   out('It is shown this once. Or set THROUGHLINE_ADMIN_LOGIN and THROUGHLINE_ADMIN_PASSWORD before the first run.');

@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-
 /** An RFC 9457 problem: what went wrong, in words a person can act on, and where (`errors`). */
 export interface Problem {
   readonly type: string;
@@ -21,20 +19,3 @@ export const problem = (
   status,
   problem: { type: `https://throughline.dev/problems/${code}`, title, status, detail, ...extra },
 });
-
-/** zod issues as field errors: `estimate.likely: expected a number`. */
-export function fieldErrors(
-  issues: readonly z.core.$ZodIssue[],
-  prefix: readonly (string | number)[] = [],
-): { field: string; message: string }[] {
-  return issues.map((issue) => {
-    const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    if (issue.code === 'unrecognized_keys') {
-      return {
-        field: [...path, issue.keys[0] ?? ''].join('.'),
-        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`,
-      };
-    }
-    return { field: path.join('.') || '(body)', message: issue.message };
-  });
-}

@@ -11,8 +11,11 @@ export interface UserRecord {
   readonly createdAt: Date;
 }
 
+/** A live session and its user, read together: this runs on every cookie request. */
 export interface SessionRecord {
   readonly login: string;
+  readonly name: string;
+  readonly isAdmin: boolean;
   readonly csrfToken: string;
   readonly expiresAt: Date;
 }
@@ -100,11 +103,14 @@ export function accountStore(db: SqlClient): AccountStore {
       ]);
     },
     async findSession(tokenHash, now) {
-      const [row] = await db.query<{ login: string; csrf_token: string; expires_at: unknown }>(
-        'SELECT login, csrf_token, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2',
+      const [row] = await db.query<{ login: string; name: string; is_admin: boolean; csrf_token: string; expires_at: unknown }>(
+        `SELECT s.login, u.name, u.is_admin, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.login = s.login
+         WHERE s.token_hash = $1 AND s.expires_at > $2`,
         [tokenHash, now.toISOString()],
       );
-      return row ? { login: row.login, csrfToken: row.csrf_token, expiresAt: date(row.expires_at) } : undefined;
+      return row
+        ? { login: row.login, name: row.name, isAdmin: row.is_admin, csrfToken: row.csrf_token, expiresAt: date(row.expires_at) }
+        : undefined;
     },
     async deleteSession(tokenHash) {
       await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);

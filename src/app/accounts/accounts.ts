@@ -86,9 +86,7 @@ export async function signOut(store: ProgramStore, token: string): Promise<void>
 export async function principalFromSession(store: ProgramStore, token: string, now: Date): Promise<Principal | undefined> {
   const session = await store.accounts.findSession(sha256(token), now);
   if (!session) return undefined;
-  const user = await store.accounts.findUser(session.login);
-  if (!user) return undefined;
-  return { login: user.login, name: user.name, isAdmin: user.isAdmin, via: 'session', csrfToken: session.csrfToken };
+  return { login: session.login, name: session.name, isAdmin: session.isAdmin, via: 'session', csrfToken: session.csrfToken };
 }
 
 /** API tokens look like `tl_<id>_<secret>`; the id finds the row, the secret is compared by hash. */
