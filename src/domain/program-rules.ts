@@ -4,15 +4,6 @@ import type { EntityKind, Locator, ProgramModel } from './program-model.js';
 import { suggestion } from './suggest.js';
 
 /**
- * Rules a program must meet beyond its shape: unique ids, references that resolve, estimates that
- * can happen, dates in order. Cycles are a graph question and are checked by the engine.
- * Every problem is reported, not just the first.
- */
-export function checkProgramRules(model: ProgramModel): ModelProblem[] {
-  return checkProgramRulesWithLinks(model).problems;
-}
-
-/**
  * Where each dependency's ends are among the items (the first item of a duplicated id), -1 where an
  * end is unknown; computed by the rules anyway, and what the cycle check needs.
  */
@@ -21,8 +12,12 @@ export interface LinkEnds {
   readonly to: Int32Array;
 }
 
-/** The rules, and the link ends they resolved on the way. */
-export function checkProgramRulesWithLinks(model: ProgramModel): { problems: ModelProblem[]; links: LinkEnds } {
+/**
+ * Rules a program must meet beyond its shape: unique ids, references that resolve, estimates that
+ * can happen, dates in order. Cycles are a graph question and are checked by the engine, on the
+ * link ends returned here. Every problem is reported, not just the first.
+ */
+export function checkProgramRules(model: ProgramModel): { problems: ModelProblem[]; links: LinkEnds } {
   const problems: ModelProblem[] = [];
   const at = (entity: EntityKind, index: number, ...field: (string | number)[]): Locator =>
     field.length > 0 ? { entity, index, field } : { entity, index };

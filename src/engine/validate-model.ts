@@ -1,11 +1,11 @@
 import type { ModelProblem } from '../domain/problem.js';
 import type { ProgramModel } from '../domain/program-model.js';
-import { checkProgramRulesWithLinks, type LinkEnds } from '../domain/program-rules.js';
+import { checkProgramRules, type LinkEnds } from '../domain/program-rules.js';
 import { buildGraph, findCycles, topologicalOrder } from './graph.js';
 
 /** Every problem with a program: the domain's rules, then dependency cycles, each with its full path. */
 export function validateModel(model: ProgramModel): ModelProblem[] {
-  const { problems, links } = checkProgramRulesWithLinks(model);
+  const { problems, links } = checkProgramRules(model);
   return [...problems, ...cycleProblems(model, links)];
 }
 
