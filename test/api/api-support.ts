@@ -63,10 +63,10 @@ export interface ApiWorld {
 }
 
 /** A server on a fresh store with the first admin and the sample program (admin holds every role). */
-export async function apiWorld(driver: Driver = 'pglite'): Promise<ApiWorld> {
+export async function apiWorld(driver: Driver = 'pglite', options: { webDir?: string } = {}): Promise<ApiWorld> {
   const store = await openFreshStore(driver);
   await ensureFirstAdmin(store, { THROUGHLINE_ADMIN_PASSWORD: ADMIN.password }, new Date());
-  const server = await startServer({ store, port: 0, workers: 1, log: () => {} });
+  const server = await startServer({ store, port: 0, workers: 1, log: () => {}, ...options });
   const admin = await sessionClient(server.url, ADMIN.login, ADMIN.password);
   const imported = await admin.call('POST', '/api/programs/import?file=checkout-migration.yaml', {
     body: readFileSync(SAMPLE_FILE, 'utf8'),

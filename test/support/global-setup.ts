@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/store/migrate.js';
 import { openPglite } from '../../src/store/pglite-client.js';
@@ -16,6 +17,8 @@ declare module 'vitest' {
     pgliteTemplate: string;
     /** postgres:// URL of a server where tests may CREATE DATABASE … TEMPLATE throughline_template; no database name. */
     postgresServer: string;
+    /** The web app built from the sources of this run (never a stale dist/web). */
+    webDir: string;
   }
 }
 
@@ -43,6 +46,10 @@ export default async function setup(project: TestProject) {
   await migrate(templateDb);
   await templateDb.close();
   project.provide('postgresServer', base);
+
+  const webDir = join(root, 'web');
+  await build({ configFile: join(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn', build: { outDir: webDir, sourcemap: false } });
+  project.provide('webDir', webDir);
 
   return () => {
     server?.stop();

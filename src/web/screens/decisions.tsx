@@ -1,0 +1,9 @@
+import { PageHead } from '../components/page-head';
+
+export function DecisionsScreen() {
+  return (
+    <div className="page">
+      <PageHead title="Decisions" />
+    </div>
+  );
+}

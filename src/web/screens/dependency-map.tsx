@@ -1,0 +1,9 @@
+import { PageHead } from '../components/page-head';
+
+export function DependencyMapScreen() {
+  return (
+    <div className="page">
+      <PageHead title="Dependency map" />
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import { PageHead } from '../components/page-head';
+
+export function ImportScreen() {
+  return (
+    <div className="page">
+      <PageHead title="Import" />
+    </div>
+  );
+}

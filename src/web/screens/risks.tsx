@@ -1,0 +1,9 @@
+import { PageHead } from '../components/page-head';
+
+export function RisksScreen() {
+  return (
+    <div className="page">
+      <PageHead title="Risks" />
+    </div>
+  );
+}

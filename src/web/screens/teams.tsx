@@ -1,0 +1,9 @@
+import { PageHead } from '../components/page-head';
+
+export function TeamsScreen() {
+  return (
+    <div className="page">
+      <PageHead title="Teams" />
+    </div>
+  );
+}
