@@ -48,7 +48,11 @@ export default async function setup(project: TestProject) {
   project.provide('postgresServer', base);
 
   const webDir = join(root, 'web');
-  await build({ configFile: join(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn', build: { outDir: webDir, sourcemap: false } });
+  await build({
+    configFile: join(import.meta.dirname, '../../vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: webDir, sourcemap: false },
+  });
   project.provide('webDir', webDir);
 
   return () => {

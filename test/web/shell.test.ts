@@ -12,7 +12,10 @@ describe('the web app shell', () => {
     const { page } = world;
     await page.getByRole('link', { name: 'Checkout' }).first().waitFor();
     await world.screenshot('programs');
-    await page.getByRole('link', { name: /Checkout/ }).first().click();
+    await page
+      .getByRole('link', { name: /Checkout/ })
+      .first()
+      .click();
     await page.waitForURL(/\/p\/checkout-cloud-2027$/);
     expect(await page.getByRole('navigation', { name: 'Screens' }).getByRole('link').count()).toBeGreaterThan(9);
   });
