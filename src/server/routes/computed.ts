@@ -20,21 +20,21 @@ import { problem } from '../problem.js';
 import { type Reply, route } from '../route.js';
 import type { ServerDeps } from '../server-deps.js';
 
-const planFailure = (e: PlanError): Reply =>
+export const planFailure = (e: PlanError): Reply =>
   e.kind === 'cycle'
     ? problem(422, 'cycle', 'Dependency cycle', `the plan cannot be computed: ${e.path.join(' → ')}`, { path: e.path })
     : problem(422, 'calendar', 'Calendar problem', e.message);
 
 /** The program at its current version, and the status date: `asOf`, or today in the program's zone. */
-async function programAt(deps: ServerDeps, programId: string | undefined, asOf: CalendarDate | undefined) {
+export async function programAt(deps: ServerDeps, programId: string | undefined, asOf: CalendarDate | undefined) {
   const current = await deps.cache.current(programId as ProgramId);
   if (!current) return undefined;
   return { ...current, asOf: asOf ?? dayIn(current.model.program.calendar.timezone, deps.now()) };
 }
-const noProgram = (id: string | undefined) => problem(404, 'no-program', 'No such program', `there is no program "${id}"`);
+export const noProgram = (id: string | undefined) => problem(404, 'no-program', 'No such program', `there is no program "${id}"`);
 
 /** A computed answer, checked and serialized once per program version and options. */
-async function cached(
+export async function cached(
   deps: ServerDeps,
   id: string | undefined,
   version: number,
@@ -52,7 +52,7 @@ async function cached(
   return 'error' in result ? planFailure(result.error) : { json: result.json };
 }
 
-const asOfQuery = { asOf: calendarDateSchema.optional() };
+export const asOfQuery = { asOf: calendarDateSchema.optional() };
 const findingsSchema = z.looseObject({
   version: z.number(),
   findings: z.array(z.looseObject({ key: z.string(), rule: z.string(), severity: z.string() })),
@@ -163,7 +163,10 @@ export const computedRoutes = [
     async handle({ programId, query, deps }) {
       const at = await programAt(deps, programId, query.asOf);
       if (!at) return noProgram(programId);
-      const built = await deps.cache.derive(programId as ProgramId, at.version, `report:${at.asOf}:${query.trials}`, async () =>
+      // A written summary changes the report without a new program version: its time is part of the key.
+      const written = await deps.store.reportSummaries.read(programId as ProgramId);
+      const key = `report:${at.asOf}:${query.trials}:${written?.updatedAt.getTime() ?? 0}`;
+      const built = await deps.cache.derive(programId as ProgramId, at.version, key, async () =>
         buildStatusReport(at.model, {
           asOf: at.asOf,
           trials: query.trials,

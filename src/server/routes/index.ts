@@ -1,7 +1,16 @@
 import type { Route } from '../route.js';
 import { accountRoutes } from './accounts.js';
+import { baselineRoutes } from './baselines.js';
 import { computedRoutes } from './computed.js';
 import { entityRoutes } from './entities.js';
 import { programRoutes } from './programs.js';
+import { reportSummaryRoutes } from './report-summary.js';
 
-export const API_ROUTES: readonly Route[] = [...accountRoutes, ...programRoutes, ...entityRoutes, ...computedRoutes];
+export const API_ROUTES: readonly Route[] = [
+  ...accountRoutes,
+  ...programRoutes,
+  ...entityRoutes,
+  ...computedRoutes,
+  ...baselineRoutes,
+  ...reportSummaryRoutes,
+];
