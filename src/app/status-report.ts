@@ -45,6 +45,8 @@ export interface ReportRequest {
   readonly baseline?: { name: string; createdAt: Date; plan: FrozenPlan };
   readonly lastChanged?: ReadonlyMap<string, CalendarDate>;
   readonly reviews?: ReadonlyMap<string, Review>;
+  /** The executive summary a person wrote, one sentence or paragraph each; replaces the computed one. */
+  readonly writtenSummary?: readonly string[];
 }
 
 const WORST: Record<Rag, number> = { green: 0, amber: 1, red: 2 };
@@ -299,6 +301,8 @@ export async function statusReportFrom(
         : 'No decision is waiting on leadership.',
   ];
 
+  const written = request.writtenSummary?.filter((s) => s.trim() !== '');
+
   const report: StatusReport = {
     program: { id: model.program.id, name: model.program.name, tpm: model.program.tpm ?? null, target: model.program.target },
     asOf,
@@ -307,7 +311,7 @@ export async function statusReportFrom(
       : request.baseline
         ? { kind: 'baseline', label: `baseline "${request.baseline.name}"`, date: request.baseline.createdAt.toISOString().slice(0, 10) }
         : null,
-    summary,
+    summary: written && written.length > 0 ? written : summary,
     rag: { overall, why: overallWhy, workstreams },
     finish: {
       planned: String(plan.value.finish),

@@ -2,6 +2,7 @@ import { programModel } from './migrations/0001-program-model.js';
 import { insights } from './migrations/0002-insights.js';
 import { scenarios } from './migrations/0003-scenarios.js';
 import { accounts } from './migrations/0004-accounts.js';
+import { reportSummaries } from './migrations/0006-report-summaries.js';
 import type { SqlClient } from './sql-client.js';
 
 /** Versioned schema changes, applied in order, each once. Append; never edit a released one. */
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 2, name: 'baselines, finding reviews, status snapshots', sql: insights },
   { version: 3, name: 'scenarios', sql: scenarios },
   { version: 4, name: 'accounts, sessions, API tokens, roles', sql: accounts },
+  { version: 6, name: 'executive summaries of status reports', sql: reportSummaries },
 ];
 
 /** Brings the schema up to date in one transaction; concurrent callers wait for each other. */

@@ -11,6 +11,7 @@ import type { Workstream } from '../domain/workstream.js';
 import { type AccountStore, accountStore } from './account-store.js';
 import { ENTITY_TABLES, rowOf, upsertSql } from './entity-tables.js';
 import { type InsightStore, insightStore } from './insight-store.js';
+import { type ReportSummaryStore, reportSummaryStore } from './report-summary-store.js';
 import type { SqlClient } from './sql-client.js';
 
 /** Who made a change, when, and from what (a file, a command, later an API call). */
@@ -78,6 +79,8 @@ export interface ProgramStore {
   readonly insights: InsightStore;
   /** Users, sessions, API tokens and roles per program. */
   readonly accounts: AccountStore;
+  /** Executive summaries written over the computed ones. */
+  readonly reportSummaries: ReportSummaryStore;
   /**
    * Reads the stored program under a row lock, lets `edit` change it, and saves the result in the
    * same transaction: concurrent edits of one program run one after the other, each seeing the
@@ -112,6 +115,7 @@ export function programStore(db: SqlClient): ProgramStore {
     itemsLastChanged: (id) => itemsLastChanged(db, id),
     insights: insightStore(db),
     accounts: accountStore(db),
+    reportSummaries: reportSummaryStore(db),
     editProgram: (id, edit, meta) =>
       db.transaction(async (tx) => {
         const [current] = await tx.query<{ version: number }>('SELECT version::int AS version FROM programs WHERE id = $1 FOR UPDATE', [
