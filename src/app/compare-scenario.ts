@@ -17,13 +17,22 @@ export interface ScenarioComparison {
   readonly program: string;
   readonly scenario: string;
   readonly asOf: CalendarDate | null;
-  readonly finish: { live: string; scenario: string; liveP80: string | null; scenarioP80: string | null };
+  readonly finish: {
+    live: string;
+    scenario: string;
+    liveP50: string | null;
+    scenarioP50: string | null;
+    liveP80: string | null;
+    scenarioP80: string | null;
+  };
   readonly milestones: readonly {
     id: string;
     title: string;
     target: string | null;
     live: string | null;
     scenario: string | null;
+    liveP50: string | null;
+    scenarioP50: string | null;
     liveP80: string | null;
     scenarioP80: string | null;
   }[];
@@ -84,6 +93,7 @@ export async function compareScenario(
     [live, scen] = [a.value, b.value];
   }
   const finishOf = (plan: typeof livePlan.value, id: string) => plan.items.find((i) => i.id === id)?.finish ?? null;
+  const p50Of = (f: ForecastView | undefined, id: string) => f?.milestones.find((m) => m.id === id)?.p50 ?? null;
   const p80Of = (f: ForecastView | undefined, id: string) => f?.milestones.find((m) => m.id === id)?.p80 ?? null;
   const ids = [...new Set([...model.items, ...other.value.items].filter((i) => i.kind === 'milestone').map((i) => i.id as string))];
   const byId = new Map([...model.items, ...other.value.items].map((i) => [i.id as string, i]));
@@ -98,6 +108,8 @@ export async function compareScenario(
     finish: {
       live: String(livePlan.value.finish),
       scenario: String(scenarioPlan.value.finish),
+      liveP50: live?.finish.p50 ?? null,
+      scenarioP50: scen?.finish.p50 ?? null,
       liveP80: live?.finish.p80 ?? null,
       scenarioP80: scen?.finish.p80 ?? null,
     },
@@ -107,6 +119,8 @@ export async function compareScenario(
       target: byId.get(id)?.target ?? null,
       live: finishOf(livePlan.value, id) as string | null,
       scenario: finishOf(scenarioPlan.value, id) as string | null,
+      liveP50: p50Of(live, id),
+      scenarioP50: p50Of(scen, id),
       liveP80: p80Of(live, id),
       scenarioP80: p80Of(scen, id),
     })),

@@ -5,6 +5,7 @@ import { computedRoutes } from './computed.js';
 import { entityRoutes } from './entities.js';
 import { programRoutes } from './programs.js';
 import { reportSummaryRoutes } from './report-summary.js';
+import { scenarioRoutes } from './scenarios.js';
 
 export const API_ROUTES: readonly Route[] = [
   ...accountRoutes,
@@ -12,5 +13,6 @@ export const API_ROUTES: readonly Route[] = [
   ...entityRoutes,
   ...computedRoutes,
   ...baselineRoutes,
+  ...scenarioRoutes,
   ...reportSummaryRoutes,
 ];
