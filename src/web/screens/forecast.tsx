@@ -75,13 +75,13 @@ export function ForecastScreen() {
 
   const controls = (
     <form className="fc-controls" onSubmit={applySeed}>
-      <div className="seg" role="group" aria-label="Trials">
+      <fieldset className="seg" aria-label="Trials">
         {TRIAL_CHOICES.map((n) => (
           <button key={n} type="button" aria-pressed={trials === n} onClick={() => setQueryParam('trials', String(n))}>
             {n.toLocaleString('en-US')} trials
           </button>
         ))}
-      </div>
+      </fieldset>
       <label className="fc-seed">
         <span>Seed</span>
         <input type="number" value={seedDraft} onChange={(e) => setSeedDraft(e.target.value)} onBlur={() => applySeed()} />

@@ -83,14 +83,14 @@ export function TeamsScreen() {
               {cells ? (overloaded > 0 ? ` ${overloaded} teams over capacity in some week.` : ' No team over capacity.') : ''}
             </p>
           </div>
-          <div className="seg" role="group" aria-label="Load shown">
+          <fieldset className="seg" aria-label="Load shown">
             <button type="button" aria-pressed={mode === 'levelled'} onClick={() => setQueryParam('load', undefined)}>
               Levelled load
             </button>
             <button type="button" aria-pressed={mode === 'demand'} onClick={() => setQueryParam('load', 'demand')}>
               Unlevelled demand
             </button>
-          </div>
+          </fieldset>
         </div>
         {mode === 'levelled' && levelling ? (
           <div className="tm-running" aria-live="polite">

@@ -45,12 +45,12 @@ export function LoadHeatmap({ cells, teams, label }: { cells: readonly TeamWeek[
   const cellWidth = Math.max(12, Math.floor((width - NAME_WIDTH - PEAK_WIDTH - (weeks.length + 3) * SPACING) / Math.max(1, weeks.length)));
   const showNumbers = cellWidth >= 34;
   // Month headers span the weeks whose Monday falls in that month.
-  const months: { label: string; span: number }[] = [];
+  const months: { label: string; first: string; span: number }[] = [];
   for (const w of weeks) {
     const label = formatDay(timeOf(w)).split(' ')[0] as string;
     const last = months[months.length - 1];
     if (last && last.label === label) last.span += 1;
-    else months.push({ label, span: 1 });
+    else months.push({ label, first: w, span: 1 });
   }
   const exceptionIn = (team: Team, week: string) => {
     const end = new Date(timeOf(week) + 6 * DAY).toISOString().slice(0, 10);
@@ -65,6 +65,7 @@ export function LoadHeatmap({ cells, teams, label }: { cells: readonly TeamWeek[
   const hoverException = hover && hoverTeam ? exceptionIn(hoverTeam, hover.cell.week) : undefined;
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the hover tooltip is for the mouse; each cell's aria-label carries the same figures.
     <div className="chart tm-heat-box" ref={box} onMouseLeave={() => setHover(undefined)}>
       <table
         className="tm-heat"
@@ -81,8 +82,8 @@ export function LoadHeatmap({ cells, teams, label }: { cells: readonly TeamWeek[
         <thead>
           <tr className="tm-months">
             <th />
-            {months.map((m, i) => (
-              <th key={`${m.label}${i}`} colSpan={m.span} scope="colgroup">
+            {months.map((m) => (
+              <th key={m.first} colSpan={m.span} scope="colgroup">
                 {m.span >= 2 ? m.label : ''}
               </th>
             ))}
