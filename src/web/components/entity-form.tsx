@@ -4,11 +4,14 @@ import type { Tagged } from '../api/types';
 import { ProblemBanner } from './feedback';
 import { errorFor, Field } from './field';
 
-/** One editable field of an entity. `list` is a comma-separated list of strings; `number` may be fractional. */
+/**
+ * One editable field of an entity. `list` is a comma-separated list of strings; `number` may be fractional;
+ * `estimate` is working days, either one number or optimistic/likely/pessimistic written `3/5/10`.
+ */
 export interface FieldSpec {
   readonly name: string;
   readonly label: string;
-  readonly type: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'list';
+  readonly type: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'list' | 'estimate';
   readonly options?: readonly string[];
   readonly full?: boolean;
   readonly hint?: string;
@@ -18,12 +21,30 @@ export interface FieldSpec {
 
 type Draft = Record<string, string>;
 
-const toText = (v: unknown): string => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(', ') : String(v));
+const toText = (v: unknown): string => {
+  if (v === undefined || v === null) return '';
+  if (Array.isArray(v)) return v.join(', ');
+  if (typeof v === 'object' && 'likely' in v) {
+    const e = v as { optimistic: unknown; likely: unknown; pessimistic: unknown };
+    return `${e.optimistic}/${e.likely}/${e.pessimistic}`;
+  }
+  return String(v);
+};
+
+/** `5` → 5; `3/5/10` → three points; anything else goes as typed, so the server names what is wrong. */
+function estimateOf(t: string): unknown {
+  const parts = t.split('/').map((p) => p.trim());
+  if (parts.length === 1) return Number.isFinite(Number(t)) ? Number(t) : t;
+  if (parts.length !== 3 || parts.some((p) => p === '' || !Number.isFinite(Number(p)))) return t;
+  const [optimistic, likely, pessimistic] = parts.map(Number);
+  return { optimistic, likely, pessimistic };
+}
 
 function fromText(spec: FieldSpec, text: string): unknown {
   const t = text.trim();
   if (t === '') return undefined;
   if (spec.type === 'number') return Number(t);
+  if (spec.type === 'estimate') return estimateOf(t);
   if (spec.type === 'list')
     return t
       .split(',')
