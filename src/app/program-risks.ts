@@ -126,18 +126,33 @@ export async function programRisks(model: ProgramModel, request: RiskRequest): P
         (b.exposure.cost ?? 0) - (a.exposure.cost ?? 0) ||
         (a.id < b.id ? -1 : 1),
     );
-  const reviewed: ReviewedFinding[] = detectRisks(input).map((f) => {
-    const review = request.reviews?.get(f.key);
-    return review ? { ...f, review } : f;
-  });
-  return ok({
+  const report: RiskReport = {
     program: model.program.id,
     asOf: request.asOf,
-    findings: reviewed.filter((f) => f.review?.verdict !== 'dismissed'),
-    dismissed: reviewed.filter((f) => f.review?.verdict === 'dismissed'),
+    findings: detectRisks(input),
+    dismissed: [],
     baseline: request.baseline?.name ?? null,
     notRun: rulesNotRun(input),
     register,
     forecast: view ? { trials: view.trials, seed: view.seed } : null,
+  };
+  return ok(request.reviews ? withReviews(report, request.reviews) : report);
+}
+
+/**
+ * The report with people's verdicts: each finding carries its review, dismissed ones move to
+ * `dismissed`. Verdicts change without a new program version, so a server caches the report
+ * without them and applies the current ones on every read.
+ */
+export function withReviews(report: RiskReport, reviews: ReadonlyMap<string, Review>): RiskReport {
+  const reviewed: ReviewedFinding[] = [...report.findings, ...report.dismissed].map((f) => {
+    const { review: _, ...finding } = f;
+    const review = reviews.get(f.key);
+    return review ? { ...finding, review } : finding;
   });
+  return {
+    ...report,
+    findings: reviewed.filter((f) => f.review?.verdict !== 'dismissed'),
+    dismissed: reviewed.filter((f) => f.review?.verdict === 'dismissed'),
+  };
 }

@@ -16,11 +16,15 @@ export async function storedRiskInputs(
   const id = model.program.id as ProgramId;
   const zone = model.program.calendar.timezone;
   const lastChanged = new Map([...(await store.itemsLastChanged(id))].map(([item, at]) => [item, dayIn(zone, at)]));
-  const reviews = new Map<string, Review>(
-    (await store.insights.findingReviews(id)).map((r) => [
+  return { lastChanged, reviews: await findingReviews(store, model) };
+}
+
+/** The verdicts people gave on findings, by finding key. */
+export async function findingReviews(store: ProgramStore, model: ProgramModel): Promise<Map<string, Review>> {
+  return new Map<string, Review>(
+    (await store.insights.findingReviews(model.program.id as ProgramId)).map((r) => [
       r.key,
       { verdict: r.verdict, reason: r.reason, actor: r.actor, at: r.at.toISOString() },
     ]),
   );
-  return { lastChanged, reviews };
 }

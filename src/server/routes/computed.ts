@@ -4,13 +4,14 @@ import { EXPORT_FORMATS, exportProgram, isExportFormat } from '../../app/export-
 import { forecastProgram } from '../../app/forecast-program.js';
 import type { PlanError } from '../../app/plan-program.js';
 import { planProgram } from '../../app/plan-program.js';
-import { programRisks } from '../../app/program-risks.js';
+import { programRisks, type RiskReport, withReviews } from '../../app/program-risks.js';
 import { buildStatusReport } from '../../app/status-report.js';
 import { storedReportInputs } from '../../app/stored-report-inputs.js';
-import { storedRiskInputs } from '../../app/stored-risk-inputs.js';
+import { findingReviews, storedRiskInputs } from '../../app/stored-risk-inputs.js';
 import { type CalendarDate, calendarDateSchema } from '../../domain/calendar-date.js';
 import type { ProgramId } from '../../domain/ids.js';
 import type { ProgramModel } from '../../domain/program-model.js';
+import type { Result } from '../../domain/result.js';
 import { reportConfluence } from '../../formats/report/confluence.js';
 import { reportHtml } from '../../formats/report/html.js';
 import { reportMarkdown } from '../../formats/report/markdown.js';
@@ -50,6 +51,27 @@ export async function cached(
     return { json: JSON.stringify(body) };
   });
   return 'error' in result ? planFailure(result.error) : { json: result.json };
+}
+
+/**
+ * The risks the rules detect, without people's verdicts, cached per version: verdicts change
+ * without a new version, so they are applied on every read (`withReviews`).
+ */
+export function detectedRisks(
+  deps: ServerDeps,
+  at: { model: ProgramModel; version: number; asOf: CalendarDate },
+  trials: number,
+): Promise<Result<RiskReport, PlanError>> {
+  const id = at.model.program.id as ProgramId;
+  return deps.cache.derive(id, at.version, `findings:${at.asOf}:${trials}`, async () =>
+    programRisks(at.model, {
+      asOf: at.asOf,
+      trials,
+      seed: 1,
+      pool: deps.pool,
+      lastChanged: (await storedRiskInputs(deps.store, at.model)).lastChanged,
+    }),
+  );
 }
 
 export const asOfQuery = { asOf: calendarDateSchema.optional() };
@@ -131,15 +153,10 @@ export const computedRoutes = [
     async handle({ programId, query, deps }) {
       const at = await programAt(deps, programId, query.asOf);
       if (!at) return noProgram(programId);
-      return cached(deps, programId, at.version, `findings:${at.asOf}:${query.trials}`, findingsSchema, async () =>
-        programRisks(at.model, {
-          asOf: at.asOf,
-          trials: query.trials,
-          seed: 1,
-          pool: deps.pool,
-          ...(await storedRiskInputs(deps.store, at.model)),
-        }),
-      );
+      const detected = await detectedRisks(deps, at, query.trials);
+      if (!detected.ok) return planFailure(detected.error);
+      const body = { version: at.version, ...withReviews(detected.value, await findingReviews(deps.store, at.model)) };
+      return { body };
     },
   }),
   route<
@@ -165,7 +182,10 @@ export const computedRoutes = [
       if (!at) return noProgram(programId);
       // A written summary changes the report without a new program version: its time is part of the key.
       const written = await deps.store.reportSummaries.read(programId as ProgramId);
-      const key = `report:${at.asOf}:${query.trials}:${written?.updatedAt.getTime() ?? 0}`;
+      // So do verdicts on detected risks: their count and latest time too.
+      const reviews = await deps.store.insights.findingReviews(programId as ProgramId);
+      const reviewed = `${reviews.length}.${Math.max(0, ...reviews.map((r) => r.at.getTime()))}`;
+      const key = `report:${at.asOf}:${query.trials}:${written?.updatedAt.getTime() ?? 0}:${reviewed}`;
       const built = await deps.cache.derive(programId as ProgramId, at.version, key, async () =>
         buildStatusReport(at.model, {
           asOf: at.asOf,

@@ -5,6 +5,7 @@ import { computedRoutes } from './computed.js';
 import { entityRoutes } from './entities.js';
 import { programRoutes } from './programs.js';
 import { reportSummaryRoutes } from './report-summary.js';
+import { reviewRoutes } from './reviews.js';
 import { scenarioRoutes } from './scenarios.js';
 
 export const API_ROUTES: readonly Route[] = [
@@ -14,5 +15,6 @@ export const API_ROUTES: readonly Route[] = [
   ...computedRoutes,
   ...baselineRoutes,
   ...scenarioRoutes,
+  ...reviewRoutes,
   ...reportSummaryRoutes,
 ];
