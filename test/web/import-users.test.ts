@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture } from '../support/programs.js';
+import { type WebWorld, webWorld } from './web-support.js';
+
+describe('import, users and tokens', () => {
+  let world: WebWorld;
+  beforeAll(async () => {
+    world = await webWorld();
+  }, 180_000);
+  afterAll(async () => world?.close());
+
+  it('shows each problem of a bad file with line:column, code, message and hint; changes nothing', async () => {
+    const { page } = world;
+    await page.goto(`${world.url}/import`);
+    await page.getByLabel('Program file').setInputFiles({
+      name: 'more-rules.yaml',
+      mimeType: 'application/yaml',
+      buffer: readFileSync(fixture('invalid/more-rules.yaml')),
+    });
+    const problems = page.getByRole('region', { name: 'Problems' });
+    await problems.getByText('more-rules.yaml:13:11').waitFor();
+    const text = await problems.textContent();
+    expect(text).toContain('date-order');
+    expect(text).toContain("the program's target 2027-01-01 is before its start 2027-03-01");
+    expect(text).toContain('more-rules.yaml:21:17');
+    expect(text).toContain('did you mean "cutover"?');
+    expect(await problems.getByRole('listitem').count()).toBe(7);
+    await world.screenshot('import-errors');
+    const listed = (await (await page.request.get(`${world.url}/api/programs`)).json()) as { programs: { id: string }[] };
+    expect(listed.programs.map((p) => p.id)).not.toContain('more');
+  }, 60_000);
+
+  it('imports a good file and links to the new program', async () => {
+    const { page } = world;
+    await page.getByLabel('Program file').setInputFiles({
+      name: 'small-program.yaml',
+      mimeType: 'application/yaml',
+      buffer: readFileSync(fixture('valid/small-program.yaml')),
+    });
+    const done = page.getByRole('region', { name: 'Imported' });
+    await done.getByRole('heading', { name: 'Program created' }).waitFor();
+    expect(await done.textContent()).toMatch(/edge-refresh.*v1/);
+    await done.getByRole('link', { name: 'Open the program →' }).click();
+    await page.waitForURL(/\/p\/edge-refresh$/);
+  }, 60_000);
+
+  it('creates a user (field errors first), grants editor, and issues a token shown once', async () => {
+    const { page } = world;
+    await page.goto(`${world.url}/users`);
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('Login').fill('dana');
+    await form.getByLabel('Name').fill('Dana Scully');
+    await form.getByLabel('Password').fill('short');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await expect(form.locator('label.field', { hasText: 'Password' }).getByRole('alert').textContent()).resolves.toMatch(
+      /\d+ characters|password/i,
+    );
+    await form.getByLabel('Password').fill('a-long-enough-password-1');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await page.getByRole('table', { name: 'Users' }).getByRole('cell', { name: 'Dana Scully' }).waitFor();
+
+    await page.getByLabel('Program for roles').selectOption('checkout-cloud-2027');
+    const grant = page.getByRole('form', { name: 'Grant a role' });
+    await grant.getByLabel('User').selectOption('dana');
+    await grant.getByLabel('Role').selectOption('editor');
+    await grant.getByRole('button', { name: 'Grant' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Members' }).getByLabel('Role of dana').inputValue()).toBe('editor');
+    const members = (await (await page.request.get(`${world.url}/api/programs/checkout-cloud-2027/members`)).json()) as {
+      members: { login: string; role: string }[];
+    };
+    expect(members.members).toContainEqual(expect.objectContaining({ login: 'dana', role: 'editor' }));
+
+    const tokenForm = page.getByRole('form', { name: 'New token' });
+    await tokenForm.getByLabel('Token name').fill('CI');
+    await tokenForm.getByRole('button', { name: 'Create token' }).click();
+    const secret = await page.getByTestId('token-secret').textContent();
+    expect(secret?.length).toBeGreaterThan(20);
+    await page.getByRole('table', { name: 'Tokens' }).getByRole('cell', { name: 'CI' }).waitFor();
+    await world.screenshot('users');
+    // The secret works, and is never shown again.
+    const session = await fetch(`${world.url}/api/session`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(session.status).toBe(200);
+    await page.reload();
+    await page.getByRole('table', { name: 'Tokens' }).getByRole('cell', { name: 'CI' }).waitFor();
+    expect(await page.getByTestId('token-secret').count()).toBe(0);
+    expect(await page.content()).not.toContain(secret as string);
+  }, 90_000);
+});
