@@ -3,8 +3,11 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Result } from '../../domain/result.js';
 import { mergeChunks, type TrialChunk } from '../../engine/forecast/monte-carlo.js';
-import { chunkSizes, type ForecastJob, type WorkerReply, type WorkerRequest } from './forecast-job.js';
+import type { PlanError } from '../plan-program.js';
+import type { PlanView } from '../plan-view.js';
+import { chunkSizes, type ForecastJob, type PlanJob, type WorkerReply, type WorkerRequest } from './forecast-job.js';
 
 export interface PoolOptions {
   /** Worker threads; defaults to the machine's parallelism (at most 8). */
@@ -20,6 +23,8 @@ export class WorkerPool {
   readonly size: number;
   readonly #workers: Worker[];
   #nextJob = 1;
+  /** Workers take levelled plans in turn, so two long ones run side by side. */
+  #nextPlanWorker = 0;
 
   constructor(options: PoolOptions = {}) {
     this.size = Math.max(1, options.size ?? Math.min(8, availableParallelism()));
@@ -48,7 +53,7 @@ export class WorkerPool {
       for (const worker of this.#workers) {
         const onMessage = (reply: WorkerReply) => {
           if (reply.jobId !== jobId) return;
-          if (reply.type === 'error') return fail(new Error(reply.message));
+          if (reply.type !== 'chunk') return fail(new Error(reply.type === 'error' ? reply.message : `unexpected ${reply.type} reply`));
           results[reply.index] = reply.chunk;
           done += reply.chunk.trials;
           onProgress?.(done, job.trials);
@@ -71,6 +76,34 @@ export class WorkerPool {
       if (sizes.length === 0) resolve();
     });
     return mergeChunks(results, job.model.compiled.n, job.model.milestones.length);
+  }
+
+  /**
+   * A levelled plan, computed on a worker so the caller's thread stays free (levelling a large
+   * program takes seconds). The same job gives the same plan on any worker.
+   */
+  plan(job: PlanJob): Promise<Result<PlanView, PlanError>> {
+    const jobId = this.#nextJob++;
+    const worker = this.#workers[this.#nextPlanWorker++ % this.size] as Worker;
+    return new Promise((resolve, reject) => {
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+      };
+      const onMessage = (reply: WorkerReply) => {
+        if (reply.jobId !== jobId) return;
+        cleanup();
+        if (reply.type === 'plan') resolve(reply.result);
+        else reject(new Error(reply.type === 'error' ? reply.message : `unexpected ${reply.type} reply to a plan job`));
+      };
+      const onError = (e: Error) => {
+        cleanup();
+        reject(e);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.postMessage({ type: 'plan', jobId, job } satisfies WorkerRequest);
+    });
   }
 
   async close(): Promise<void> {

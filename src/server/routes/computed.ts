@@ -87,7 +87,7 @@ export const computedRoutes = [
     tag: 'Plan',
     summary: 'Schedule and critical path',
     description:
-      'Early/late dates, floats and critical chain from the status date; with level=true, capacity-levelled (why each item waits, team load per week). Cached per program version.',
+      "Early/late dates, floats and critical chain from the status date; with level=true, capacity-levelled (why each item waits, team load per week), computed on the engine's worker pool so the server stays responsive. Cached per program version.",
     access: 'viewer',
     params: programIdParam,
     query: z.strictObject({
@@ -105,8 +105,9 @@ export const computedRoutes = [
       const at = await programAt(deps, programId, query.asOf);
       if (!at) return noProgram(programId);
       const level = query.level ? { schedules: query.schedules, seed: query.seed } : undefined;
+      // Levelling takes seconds on a large program: it runs on the engine's worker pool, off this thread.
       return cached(deps, programId, at.version, `plan:${at.asOf}:${JSON.stringify(level ?? null)}`, planSchema, async () =>
-        planProgram(at.model, { asOf: at.asOf, ...(level ? { level } : {}) }),
+        level ? deps.pool.plan({ model: at.model, asOf: at.asOf, level }) : planProgram(at.model, { asOf: at.asOf }),
       );
     },
   }),
