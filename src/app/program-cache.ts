@@ -12,18 +12,43 @@ interface Entry {
 /**
  * The latest version of each recently read program, and what was computed from it. A version
  * number names one model for good (every change set bumps it), so a result cached under it is
- * never stale; a newer version simply replaces the entry. Checking costs one one-row query.
+ * never stale; a newer version simply replaces the entry.
+ *
+ * Checking the version costs a one-row query, so a checked version is trusted for `freshMs`
+ * (milliseconds on the `now` clock). Writes made through this process call `forgetVersions`, so
+ * they are seen at once; writes by another process (a CLI load on a shared PostgreSQL) within
+ * `freshMs`. Concurrent checks share one query.
  */
 export class ProgramCache {
   private readonly entries = new Map<ProgramId, Entry>();
+  private readonly checked = new Map<ProgramId, { at: number; version: Promise<number | undefined> }>();
 
   constructor(
     private readonly store: ProgramStore,
     private readonly capacity = 16,
+    private readonly now: () => number = () => Date.now(),
+    private readonly freshMs = 1_000,
   ) {}
 
+  /** The program's current version (undefined: no such program), checked at most every `freshMs`. */
+  version(id: ProgramId): Promise<number | undefined> {
+    const t = this.now();
+    const hit = this.checked.get(id);
+    if (hit && t - hit.at < this.freshMs && t >= hit.at) return hit.version;
+    if (this.checked.size > 1_000) this.checked.clear();
+    const version = this.store.versionOf(id);
+    this.checked.set(id, { at: t, version });
+    version.catch(() => this.checked.delete(id));
+    return version;
+  }
+
+  /** After a write through this process: the next read asks the store again. */
+  forgetVersions(): void {
+    this.checked.clear();
+  }
+
   async current(id: ProgramId): Promise<{ model: ProgramModel; version: number } | undefined> {
-    const version = await this.store.versionOf(id);
+    const version = await this.version(id);
     if (version === undefined) {
       this.entries.delete(id);
       return undefined;

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
-import { allows, type Principal, principalFromApiToken, principalFromSession, roleFor } from '../app/accounts/accounts.js';
+import { allows, type Principal } from '../app/accounts/accounts.js';
 import { fieldErrors } from '../domain/field-errors.js';
 import type { ProgramId } from '../domain/ids.js';
 import type { Role } from '../store/account-store.js';
@@ -45,14 +45,14 @@ async function authenticate(c: Context, deps: ServerDeps): Promise<Principal | u
   const authorization = c.req.header('authorization');
   if (authorization !== undefined) {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-    const principal = token ? await principalFromApiToken(deps.store, token, deps.now()) : undefined;
+    const principal = token ? await deps.access.apiToken(token, deps.now()) : undefined;
     return (
       principal ??
       problem(401, 'bad-token', 'Invalid API token', 'the bearer token is unknown or revoked; create one under Settings → API tokens')
     );
   }
   const session = getCookie(c, SESSION_COOKIE);
-  return session ? await principalFromSession(deps.store, session, deps.now()) : undefined;
+  return session ? await deps.access.session(session, deps.now()) : undefined;
 }
 
 async function serve(c: Context, r: Route, deps: ServerDeps): Promise<Response> {
@@ -79,11 +79,11 @@ async function serve(c: Context, r: Route, deps: ServerDeps): Promise<Response> 
   const programId = rawParams.programId as ProgramId | undefined;
   let role: Role | undefined;
   if (programId !== undefined && principal) {
-    role = await roleFor(deps.store, principal, programId);
+    role = await deps.access.role(principal, programId, deps.now());
     if (r.access === 'viewer' || r.access === 'editor' || r.access === 'admin') {
       // No role: the program does not exist for this user, whether or not it exists at all. Roles
       // go with their program (ON DELETE CASCADE); only a site admin's implied role needs a look.
-      if (!role || (principal.isAdmin && (await deps.store.versionOf(programId)) === undefined)) {
+      if (!role || (principal.isAdmin && (await deps.cache.version(programId)) === undefined)) {
         return send(problem(404, 'no-program', 'No such program', `there is no program "${programId}" you can see`));
       }
       if (!allows(role, r.access)) {
@@ -128,6 +128,11 @@ async function serve(c: Context, r: Route, deps: ServerDeps): Promise<Response> 
     deps,
     signal: c.req.raw.signal,
   });
+  // A write may have changed a session, a role or a program: this process sees it at once.
+  if (WRITE_METHODS.has(c.req.method) && !('problem' in reply)) {
+    deps.access.forgetAll();
+    deps.cache.forgetVersions();
+  }
   return respond(c, r, reply, deps);
 }
 
@@ -140,7 +145,7 @@ function parse(schema: Route['params'], value: unknown, where: 'path' | 'query' 
   return problem(400, 'invalid-request', `Invalid ${where === 'path' ? 'path parameter' : where}`, list, { errors });
 }
 
-function respond(c: Context, r: Route, reply: Reply, deps: ServerDeps): Response {
+async function respond(c: Context, r: Route, reply: Reply, deps: ServerDeps): Promise<Response> {
   if ('stream' in reply) {
     return streamSSE(c, async (stream) => {
       await reply.stream((event, data) => stream.writeSSE({ event, data }), c.req.raw.signal);
@@ -150,7 +155,11 @@ function respond(c: Context, r: Route, reply: Reply, deps: ServerDeps): Response
   if ('problem' in reply) return send(reply, headers);
   const status = reply.status ?? r.responseStatus ?? 200;
   if ('text' in reply) return new Response(reply.text, { status, headers: { 'content-type': reply.contentType, ...headers } });
-  if ('json' in reply) return new Response(reply.json, { status, headers: { 'content-type': 'application/json', ...headers } });
+  if ('json' in reply) {
+    const encoded = await deps.bodies.encode(reply.json, c.req.header('accept-encoding'));
+    const sent = { 'content-type': 'application/json', vary: 'Accept-Encoding', ...headers };
+    return new Response(encoded.body, { status, headers: encoded.encoding ? { ...sent, 'content-encoding': encoded.encoding } : sent });
+  }
   if (!('body' in reply)) return new Response(null, { status, headers });
   if (r.response) {
     const checked = r.response.safeParse(reply.body);

@@ -1,14 +1,17 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { AccessCache } from '../app/accounts/access-cache.js';
 import { LoginLimiter } from '../app/accounts/login-limiter.js';
 import { WorkerPool } from '../app/engine-pool/worker-pool.js';
 import { ProgramCache } from '../app/program-cache.js';
 import type { ProgramStore } from '../store/program-store.js';
 import { createServer } from './create-server.js';
+import { EncodedBodies } from './encoded-bodies.js';
 import { openApiDocument, referencePage } from './openapi.js';
 import { ProgramEvents } from './program-events.js';
 import { API_ROUTES } from './routes/index.js';
@@ -68,13 +71,16 @@ function webApp(app: Hono, webDir: string | undefined): void {
 /** Starts the HTTP server over an open store; `close` stops it and the worker pool (not the store). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const now = options.now ?? (() => new Date());
   const deps: ServerDeps = {
     store: options.store,
-    cache: new ProgramCache(options.store),
+    cache: new ProgramCache(options.store, 16, () => now().getTime()),
+    access: new AccessCache(options.store),
+    bodies: new EncodedBodies(),
     pool: new WorkerPool(options.workers !== undefined ? { size: options.workers } : {}),
     events: new ProgramEvents(),
     limiter: new LoginLimiter(),
-    now: options.now ?? (() => new Date()),
+    now,
     secureCookies: options.secureCookies ?? false,
     log,
   };
@@ -86,7 +92,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     a.get('/api/health', (c) => c.json({ ok: true }));
     webApp(a, options.webDir);
   });
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' });
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' }) as Server;
+  // Idle keep-alive connections outlive the clients' own (browsers, undici: 4–60 s) and a load
+  // balancer's (60 s), so the server is never the side that closes a connection a client is reusing
+  // (which the client sees as ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -98,7 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     deps,
     async close() {
       // Open event streams would hold the server open: end every connection.
-      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await deps.pool.close();
     },

@@ -31,7 +31,9 @@ export async function signIn(page: Page, url: string, login = ADMIN.login, passw
 
 /** The server with the built web app and the sample program, Chromium, and a signed-in page. */
 export async function webWorld(options: { theme?: 'light' | 'dark' } = {}): Promise<WebWorld> {
-  const api = await apiWorld('pglite', { webDir: inject('webDir') });
+  const webDir = inject('webDir');
+  if (webDir.startsWith('build failed')) throw new Error(`the web app did not build: ${webDir}`);
+  const api = await apiWorld('pglite', { webDir });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: options.theme ?? 'light' });
   const page = await context.newPage();
