@@ -43,11 +43,16 @@ describe('the decisions screen', () => {
     await card.getByRole('button', { name: 'Record outcome' }).click();
     const outcome = page.getByRole('dialog', { name: 'Record the outcome' });
     await outcome.getByLabel('Move to CloudFront').check();
-    await world.screenshot('decisions');
+    await world.screenshot('decisions-outcome');
     await outcome.getByRole('button', { name: 'Record outcome' }).click();
     await outcome.waitFor({ state: 'hidden' });
     await card.getByText(/Decided on .* by admin/).waitFor();
     expect(await card.textContent()).toMatch(/Move to CloudFront/);
+    await page.waitForTimeout(5500); // let the toasts leave the picture
+    // The content scrolls inside the shell: a taller window shows the whole screen in one picture.
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await world.screenshot('decisions');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     const stored = (await (await page.request.get(`${world.url}${API}/decisions/dec-which-cdn-fronts-checkout`)).json()) as {
       value: Record<string, unknown>;

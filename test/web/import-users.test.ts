@@ -77,7 +77,10 @@ describe('import, users and tokens', () => {
     const secret = await page.getByTestId('token-secret').textContent();
     expect(secret?.length).toBeGreaterThan(20);
     await page.getByRole('table', { name: 'Tokens' }).getByRole('cell', { name: 'CI' }).waitFor();
+    // The content scrolls inside the shell: a taller window shows the whole screen in one picture.
+    await page.setViewportSize({ width: 1280, height: 1100 });
     await world.screenshot('users');
+    await page.setViewportSize({ width: 1280, height: 800 });
     // The secret works, and is never shown again.
     const session = await fetch(`${world.url}/api/session`, { headers: { authorization: `Bearer ${secret}` } });
     expect(session.status).toBe(200);

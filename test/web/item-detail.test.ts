@@ -68,6 +68,9 @@ describe('the item detail', () => {
         return r.value;
       })
       .toMatchObject({ state: 'at-risk', note: 'vendor slipped the contract' });
+    // The content scrolls inside the shell: a taller window shows the whole screen in one picture.
+    await page.setViewportSize({ width: 1280, height: 1300 });
     await world.screenshot('item-detail');
+    await page.setViewportSize({ width: 1280, height: 800 });
   }, 60_000);
 });

@@ -31,6 +31,9 @@ describe('the status report screen', () => {
     const href = await page.getByRole('menuitem', { name: 'Markdown' }).getAttribute('href');
     expect(href).toBe('/api/programs/checkout-cloud-2027/report?format=markdown');
     await page.getByText('Export ▾').click();
+    // The content scrolls inside the shell: a taller window shows the whole screen in one picture.
+    await page.setViewportSize({ width: 1280, height: 1200 });
     await world.screenshot('status-report');
+    await page.setViewportSize({ width: 1280, height: 800 });
   }, 90_000);
 });

@@ -18,7 +18,7 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'sending'; name: string; size: number }
   | { kind: 'saved'; name: string; saved: Saved }
-  | { kind: 'problems'; name: string; text: string; problems: ImportProblem[]; detail: string }
+  | { kind: 'problems'; name: string; text: string; problems: ImportProblem[] }
   | { kind: 'failed'; name: string; problem: ApiProblem };
 
 const contentTypeOf = (name: string) =>
@@ -44,7 +44,7 @@ export function ImportScreen() {
     if (r.ok) return setPhase({ kind: 'saved', name: file.name, saved: r.value });
     const problems = r.problem.body.problems;
     if (Array.isArray(problems) && problems.length > 0)
-      return setPhase({ kind: 'problems', name: file.name, text, problems: problems as ImportProblem[], detail: r.problem.detail });
+      return setPhase({ kind: 'problems', name: file.name, text, problems: problems as ImportProblem[] });
     setPhase({ kind: 'failed', name: file.name, problem: r.problem });
   };
 
@@ -135,9 +135,7 @@ export function ImportScreen() {
           </div>
         </section>
       ) : null}
-      {phase.kind === 'problems' ? (
-        <FileProblems name={phase.name} text={phase.text} problems={phase.problems} detail={phase.detail} />
-      ) : null}
+      {phase.kind === 'problems' ? <FileProblems name={phase.name} text={phase.text} problems={phase.problems} /> : null}
       {phase.kind === 'failed' ? <ProblemBanner problem={phase.problem} /> : null}
     </div>
   );

@@ -8,7 +8,7 @@ export interface ImportProblem {
 }
 
 /** Each problem with where it is (line:column), its code, what is wrong and how to fix it, and the lines around it. */
-export function FileProblems({ name, text, problems, detail }: { name: string; text: string; problems: ImportProblem[]; detail: string }) {
+export function FileProblems({ name, text, problems }: { name: string; text: string; problems: ImportProblem[] }) {
   const lines = text.split('\n');
   return (
     <section className="card im-problems" aria-label="Problems">
@@ -16,7 +16,7 @@ export function FileProblems({ name, text, problems, detail }: { name: string; t
         <h2>
           {problems.length} {problems.length === 1 ? 'problem' : 'problems'} in {name}
         </h2>
-        <span className="muted">{detail || 'nothing was changed'}. Fix them in the file and drop it again.</span>
+        <span className="muted">Nothing was changed. Fix them in the file and drop it again.</span>
       </div>
       <ol className="im-list">
         {problems.map((p, n) => (
@@ -53,7 +53,7 @@ function Excerpt({ lines, line, column }: { lines: string[]; line: number; colum
           {n === line ? (
             <span className="im-line im-caret" aria-hidden="true">
               <span className="im-no" />
-              {`${' '.repeat(Math.max(0, column - 1))}^\n`}
+              {`${' '.repeat(Math.max(0, column - 1))}^`}
             </span>
           ) : null}
         </span>

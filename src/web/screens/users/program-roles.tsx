@@ -15,9 +15,8 @@ const ROLE_WORDS: Record<Role, string> = {
 };
 
 /** Who holds which role on a program; a site admin grants, changes or takes roles. */
-export function ProgramRoles() {
+export function ProgramRoles({ users }: { users: User[] }) {
   const programs = useResource<{ programs: ProgramListing[] }>('/api/programs');
-  const users = useResource<{ users: User[] }>('/api/users');
   const [programId, setProgramId] = useState('');
   useEffect(() => {
     if (!programId && programs.value?.programs[0]) setProgramId(programs.value.programs[0].id);
@@ -113,7 +112,7 @@ export function ProgramRoles() {
           <Field label="User" error={errorFor(problem, 'login')}>
             <select value={login} onChange={(e) => setLogin(e.target.value)}>
               <option value="">Choose…</option>
-              {(users.value?.users ?? []).map((u) => (
+              {users.map((u) => (
                 <option key={u.login} value={u.login}>
                   {u.name} ({u.login})
                 </option>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { type ApiProblem, api } from '../../api/client';
-import { useResource } from '../../api/use-resource';
+import type { Resource } from '../../api/use-resource';
 import { Loaded, ProblemBanner } from '../../components/feedback';
 import { errorFor, Field } from '../../components/field';
 import { useToast } from '../../toasts';
@@ -13,8 +13,7 @@ export interface User {
 }
 
 /** Every user, and a form to add one (site admins only). */
-export function UsersCard() {
-  const users = useResource<{ users: User[] }>('/api/users');
+export function UsersCard({ users }: { users: Resource<{ users: User[] }> }) {
   const [login, setLogin] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
@@ -79,7 +78,7 @@ export function UsersCard() {
           <Field label="Name" error={errorFor(problem, 'name')}>
             <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
           </Field>
-          <Field label="Password" error={errorFor(problem, 'password')} hint="at least 12 characters; share it with them privately">
+          <Field label="Password" error={errorFor(problem, 'password')} hint="at least 10 characters; share it with them privately">
             <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
           </Field>
           <label className="us-check">
