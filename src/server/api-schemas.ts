@@ -119,6 +119,8 @@ export const saveResultSchema = z.strictObject({
   created: z.boolean(),
   version: z.number(),
   changes: z.number(),
+  /** MS Project imports: what could not be carried over exactly. */
+  caveats: z.array(z.string()).optional(),
 });
 
 export const importProblemSchema = z.object({
@@ -127,4 +129,6 @@ export const importProblemSchema = z.object({
   hint: z.string().optional(),
   line: z.number().optional(),
   column: z.number().optional(),
+  /** MS Project imports: the task, resource or calendar a problem is about, as `Task UID 12`. */
+  subject: z.string().optional(),
 });

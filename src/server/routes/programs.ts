@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { readMspdiProgram } from '../../app/import-mspdi.js';
 import { saveReadProgram } from '../../app/load-program.js';
 import { summarizeProgram } from '../../app/program-summary.js';
-import type { ProgramId } from '../../domain/ids.js';
+import { type ProgramId, READABLE_ID } from '../../domain/ids.js';
 import { readProgramYaml } from '../../formats/program-yaml/read-program.js';
 import { importProblemSchema, programIdParam, programListingSchema, roleSchema, saveResultSchema } from '../api-schemas.js';
 import { problem } from '../problem.js';
@@ -53,47 +54,78 @@ export const programRoutes = [
       };
     },
   }),
-  route<Record<string, never>, { file: string }, string>({
+  route<Record<string, never>, { file: string; programId?: string | undefined }, string>({
     method: 'post',
     path: '/api/programs/import',
     tag: 'Programs',
-    summary: 'Import a program file',
+    summary: 'Import a program file or an MS Project plan',
     description:
-      'The body is a program file (YAML or JSON, as `throughline validate` reads). A new program makes the caller its admin; replacing an existing one needs editor on it. Atomic: a file with any problem changes nothing (422, each problem with its line and column).',
+      "The body is a program file (YAML or JSON, as `throughline validate` reads), or, when `file` ends in `.xml`, an MS Project XML (MSPDI) plan: tasks become items (id `t` + UID), summary tasks epics (top-level ones also workstreams), milestones milestones, resources teams, predecessor links dependencies; what cannot be carried over exactly is listed in `caveats`. The program id is the file's (`program.id`; for MS Project, the file name) unless `programId` is given. A new program makes the caller its admin; replacing an existing one needs editor on it. Atomic: a file with any problem changes nothing (422, each problem with its line and column, or the task it is about).",
     access: 'signed-in',
-    query: z.strictObject({ file: z.string().min(1).default('upload.yaml') }),
-    rawBody: { contentTypes: ['application/yaml', 'application/json', 'text/plain'] },
+    query: z.strictObject({
+      file: z.string().min(1).default('upload.yaml'),
+      programId: z
+        .string()
+        .regex(READABLE_ID, { message: 'a program id uses letters, digits, ".", "_" or "-", e.g. checkout-2027' })
+        .optional(),
+    }),
+    rawBody: { contentTypes: ['application/yaml', 'application/json', 'application/xml', 'text/xml', 'text/plain'] },
     response: saveResultSchema,
     problems: [422],
     async handle({ body, query, principal, deps }) {
       const p = principal as NonNullable<typeof principal>;
       const now = deps.now();
       // Read first to learn the program id, then check the caller may write it.
-      const read = readProgramYaml(body, query.file);
+      const mspdi = /\.xml$/i.test(query.file);
+      const read = mspdi ? readMspdiProgram(body, query.file, query.programId) : readProgramYaml(body, query.file);
       if (!read.ok) {
+        const problems = read.error as readonly {
+          code: string;
+          message: string;
+          hint?: string;
+          line?: number;
+          column?: number;
+          subject?: string;
+        }[];
         return problem(
           422,
           'invalid-program',
           'The file has problems',
-          `${read.error.length} problem(s) in ${query.file}; nothing was changed`,
+          `${problems.length} problem(s) in ${query.file}; nothing was changed`,
           {
-            problems: read.error.map((e) =>
-              importProblemSchema.parse({ code: e.code, message: e.message, hint: e.hint, line: e.line, column: e.column }),
+            problems: problems.map((e) =>
+              importProblemSchema.parse({
+                code: e.code,
+                message: e.message,
+                hint: e.hint,
+                line: e.line,
+                column: e.column,
+                subject: e.subject,
+              }),
             ),
           },
         );
       }
-      const id = read.value.program.id;
+      const model = 'model' in read.value ? read.value.model : read.value;
+      const caveats = 'model' in read.value ? read.value.caveats.map((c) => c.message) : [];
+      const named =
+        query.programId !== undefined && !mspdi ? { ...model, program: { ...model.program, id: query.programId as ProgramId } } : model;
+      const id = named.program.id;
       const exists = (await deps.store.versionOf(id)) !== undefined;
       if (exists && !p.isAdmin) {
         const role = await deps.store.accounts.roleOn(id, p.login);
         if (role !== 'editor' && role !== 'admin') {
           return role
             ? problem(403, 'forbidden', 'Not allowed', `you are a viewer on "${id}"; replacing it needs editor`)
-            : problem(409, 'program-exists', 'Program id taken', `a program "${id}" exists; change program.id in the file`);
+            : problem(
+                409,
+                'program-exists',
+                'Program id taken',
+                `a program "${id}" exists; ${mspdi ? 'import under another id with ?programId=NAME' : 'change program.id in the file'}`,
+              );
         }
       }
-      const saved = await saveReadProgram(deps.store, read.value, { file: query.file, actor: p.login, at: now });
+      const saved = await saveReadProgram(deps.store, named, { file: query.file, actor: p.login, at: now });
       if (saved.created) await deps.store.accounts.setRole(saved.programId, p.login, 'admin');
       if (saved.changes.length > 0) {
         deps.events.publish({
@@ -106,7 +138,13 @@ export const programRoutes = [
       }
       return {
         status: saved.created ? 201 : 200,
-        body: { programId: saved.programId, created: saved.created, version: saved.version, changes: saved.changes.length },
+        body: {
+          programId: saved.programId,
+          created: saved.created,
+          version: saved.version,
+          changes: saved.changes.length,
+          ...(mspdi ? { caveats } : {}),
+        },
       };
     },
   }),
