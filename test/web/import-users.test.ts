@@ -1,7 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/programs.js';
 import { type WebWorld, webWorld } from './web-support.js';
+
+/** A real MS Project file from the shared corpus (outside the repository; the test is skipped without it). */
+const MSPDI = fileURLToPath(new URL('../../../shared/corpora/mspdi-mpxj/legacy/sample.xml', import.meta.url));
 
 describe('import, users and tokens', () => {
   let world: WebWorld;
@@ -44,6 +48,21 @@ describe('import, users and tokens', () => {
     await done.getByRole('link', { name: 'Open the program →' }).click();
     await page.waitForURL(/\/p\/edge-refresh$/);
   }, 60_000);
+
+  it.runIf(existsSync(MSPDI))(
+    'imports an MS Project XML file, with what could not be carried over',
+    async () => {
+      const { page } = world;
+      await page.goto(`${world.url}/import`);
+      await page.getByLabel('Program file').setInputFiles({ name: 'sample.xml', mimeType: 'application/xml', buffer: readFileSync(MSPDI) });
+      const done = page.getByRole('region', { name: 'Imported' });
+      await done.getByRole('heading', { name: 'Program created' }).waitFor();
+      expect(await done.textContent()).toMatch(/sample.*v1/);
+      const listed = (await (await page.request.get(`${world.url}/api/programs`)).json()) as { programs: { id: string; items: number }[] };
+      expect(listed.programs.find((p) => p.id === 'sample')?.items).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 
   it('creates a user (field errors first), grants editor, and issues a token shown once', async () => {
     const { page } = world;

@@ -12,6 +12,8 @@ interface Saved {
   created: boolean;
   version: number;
   changes: number;
+  /** MS Project files: what could not be carried over exactly. */
+  caveats?: string[];
 }
 
 type Phase =
@@ -22,7 +24,13 @@ type Phase =
   | { kind: 'failed'; name: string; problem: ApiProblem };
 
 const contentTypeOf = (name: string) =>
-  /\.ya?ml$/i.test(name) ? 'application/yaml' : /\.json$/i.test(name) ? 'application/json' : 'text/plain';
+  /\.ya?ml$/i.test(name)
+    ? 'application/yaml'
+    : /\.json$/i.test(name)
+      ? 'application/json'
+      : /\.xml$/i.test(name)
+        ? 'application/xml'
+        : 'text/plain';
 
 const size = (bytes: number) =>
   bytes < 1024 ? `${bytes} B` : bytes < 1048576 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
@@ -128,6 +136,19 @@ export function ImportScreen() {
               <dd>{phase.saved.changes === 0 ? 'none: the program already matched the file' : phase.saved.changes.toLocaleString()}</dd>
             </div>
           </dl>
+          {phase.saved.caveats && phase.saved.caveats.length > 0 ? (
+            <details className="im-caveats">
+              <summary>
+                {phase.saved.caveats.length} {phase.saved.caveats.length === 1 ? 'thing' : 'things'} from MS Project could not be carried
+                over exactly
+              </summary>
+              <ul>
+                {phase.saved.caveats.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
           <div className="row">
             <Link className="btn primary" href={programHref(phase.saved.programId)}>
               Open the program →

@@ -43,31 +43,29 @@ export function OverviewScreen() {
       {report.state === 'error' && !r ? <ProblemBanner problem={report.problem} onRetry={report.reload} /> : null}
       <Health report={r} loading={report.state === 'loading'} target={summary?.target} />
       {summary ? <Counts summary={summary} /> : null}
+      <section className="card" aria-labelledby="ov-milestones">
+        <h2 id="ov-milestones">Milestones</h2>
+        <Milestones report={r} summary={summary} programId={id} />
+      </section>
       <div className="ov-grid">
-        <section className="card" aria-labelledby="ov-milestones">
-          <h2 id="ov-milestones">Milestones</h2>
-          <Milestones report={r} summary={summary} programId={id} />
+        <section className="card" aria-labelledby="ov-decisions">
+          <div className="ov-card-head">
+            <h2 id="ov-decisions">Decisions needed</h2>
+            <Link href={programHref(id, 'decisions')} className="ov-more">
+              All decisions →
+            </Link>
+          </div>
+          <DecisionsNeeded report={r} summary={summary} />
         </section>
-        <div className="stack ov-side">
-          <section className="card" aria-labelledby="ov-decisions">
-            <div className="ov-card-head">
-              <h2 id="ov-decisions">Decisions needed</h2>
-              <Link href={programHref(id, 'decisions')} className="ov-more">
-                All decisions →
-              </Link>
-            </div>
-            <DecisionsNeeded report={r} summary={summary} />
-          </section>
-          <section className="card" aria-labelledby="ov-risks">
-            <div className="ov-card-head">
-              <h2 id="ov-risks">Top risks</h2>
-              <Link href={programHref(id, 'risks')} className="ov-more">
-                All risks →
-              </Link>
-            </div>
-            <TopRisks report={r} />
-          </section>
-        </div>
+        <section className="card" aria-labelledby="ov-risks">
+          <div className="ov-card-head">
+            <h2 id="ov-risks">Top risks</h2>
+            <Link href={programHref(id, 'risks')} className="ov-more">
+              All risks →
+            </Link>
+          </div>
+          <TopRisks report={r} />
+        </section>
       </div>
       <section className="card" aria-labelledby="ov-week">
         <div className="ov-card-head">

@@ -5,6 +5,8 @@ export interface ImportProblem {
   hint?: string;
   line?: number;
   column?: number;
+  /** MS Project files: the task, resource or calendar it is about, e.g. `Task UID 12`. */
+  subject?: string;
 }
 
 /** Each problem with where it is (line:column), its code, what is wrong and how to fix it, and the lines around it. */
@@ -23,7 +25,10 @@ export function FileProblems({ name, text, problems }: { name: string; text: str
           // biome-ignore lint/suspicious/noArrayIndexKey: problems can repeat the same code and place.
           <li key={n} className="im-problem">
             <div className="im-problem-head">
-              <span className="im-where mono">{p.line !== undefined ? `${name}:${p.line}:${p.column ?? 1}` : name}</span>
+              <span className="im-where mono">
+                {p.line !== undefined ? `${name}:${p.line}:${p.column ?? 1}` : name}
+                {p.subject ? <span className="muted"> · {p.subject}</span> : null}
+              </span>
               <span className="badge red mono">{p.code}</span>
             </div>
             <div className="im-message">{p.message}</div>

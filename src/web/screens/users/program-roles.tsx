@@ -9,9 +9,9 @@ import type { User } from './users-card';
 
 const ROLES: readonly Role[] = ['viewer', 'editor', 'admin'];
 const ROLE_WORDS: Record<Role, string> = {
-  viewer: 'reads everything',
-  editor: 'changes items, dependencies, risks, decisions',
-  admin: 'also gives roles',
+  viewer: 'reads the program',
+  editor: 'edits the plan',
+  admin: 'edits and gives roles',
 };
 
 /** Who holds which role on a program; a site admin grants, changes or takes roles. */
