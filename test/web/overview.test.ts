@@ -35,7 +35,7 @@ describe('the program overview', () => {
     await page.getByRole('heading', { name: 'What changed this week' }).waitFor();
     await expect(page.getByRole('region', { name: 'What changed this week' }).textContent()).resolves.toMatch(/admin/);
     // The content scrolls inside the shell: a taller window shows the whole screen in one picture.
-    await page.setViewportSize({ width: 1280, height: 1500 });
+    await page.setViewportSize({ width: 1280, height: 2000 });
     await world.screenshot('overview');
     await page.setViewportSize({ width: 1280, height: 800 });
   }, 60_000);
@@ -45,7 +45,7 @@ describe('the program overview', () => {
     await page.getByRole('button', { name: 'Toggle dark mode' }).click();
     await page.getByRole('region', { name: 'Health' }).getByTestId('rag-why').waitFor();
     // The content scrolls inside the shell: a taller window shows the whole screen in one picture.
-    await page.setViewportSize({ width: 1280, height: 1500 });
+    await page.setViewportSize({ width: 1280, height: 2000 });
     await world.screenshot('overview-dark');
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('button', { name: 'Toggle dark mode' }).click();

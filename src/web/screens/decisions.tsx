@@ -17,6 +17,14 @@ import './decisions.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** "in 12 days", "today", "3 days overdue" from two YYYY-MM-DD days. */
+function daysWords(day: string, now: string): string {
+  const n = Math.round((Date.parse(day) - Date.parse(now)) / 86_400_000);
+  if (n === 0) return 'today';
+  if (n > 0) return `in ${n} ${n === 1 ? 'day' : 'days'}`;
+  return `${-n} ${n === -1 ? 'day' : 'days'} overdue`;
+}
+
 /** Open decisions first, the most urgent need-by first; then the decided ones, newest first. */
 function ordered(list: Tagged<Decision>[]): Tagged<Decision>[] {
   const open = list
@@ -105,10 +113,22 @@ export function DecisionsScreen() {
                             ))}
                           </ol>
                         ) : null}
+                        {d.items.length > 0 ? (
+                          <div className="dc-items">
+                            Affects{' '}
+                            {d.items.map((i, n) => (
+                              <span key={i}>
+                                {n > 0 ? ', ' : ''}
+                                <Link href={itemHref(id, i)}>{titles.get(i) ?? i}</Link>
+                              </span>
+                            ))}
+                          </div>
+                        ) : null}
                         <div className="dc-meta">
                           {d.status === 'open' ? (
                             <span className={late ? 'dc-red' : ''}>
                               Needed by <strong>{d.needBy ? dayLabel(d.needBy) : 'no date set'}</strong>
+                              {d.needBy ? <span className="faint"> · {daysWords(d.needBy, now)}</span> : null}
                             </span>
                           ) : (
                             <span>
@@ -116,17 +136,6 @@ export function DecisionsScreen() {
                               {d.decidedBy ? ` by ${d.decidedBy}` : ''}: <strong>{chosen?.title ?? d.outcome ?? '—'}</strong>
                             </span>
                           )}
-                          {d.items.length > 0 ? (
-                            <span className="dc-items">
-                              Affects{' '}
-                              {d.items.map((i, n) => (
-                                <span key={i}>
-                                  {n > 0 ? ', ' : ''}
-                                  <Link href={itemHref(id, i)}>{titles.get(i) ?? i}</Link>
-                                </span>
-                              ))}
-                            </span>
-                          ) : null}
                           {canEdit && d.status === 'open' ? (
                             <button type="button" className="btn small dc-decide" onClick={() => setDeciding(t)}>
                               Record outcome

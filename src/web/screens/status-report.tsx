@@ -83,7 +83,7 @@ export function StatusReportScreen() {
         }
       />
       <div className="sr-layout">
-        <div className="stack">
+        <div className="sr-top">
           <SummaryEditor
             key={`${written.value?.written?.updatedAt ?? 'computed'}:${report.value?.summary.join('|') ?? ''}`}
             programId={id}
