@@ -60,7 +60,7 @@ describe('the dependency map', () => {
     await lanes.first().waitFor();
     // Every team of the sample takes part in some cross-team dependency.
     expect(await lanes.count()).toBe(14);
-    await expect(page.locator('.dm-lane[data-team="dbre"]').textContent()).resolves.toMatch(/^Database Reliabili.*11 items$/);
+    await expect(page.locator('.dm-lane[data-team="dbre"]').textContent()).resolves.toMatch(/^Database\s?Reliability.*11 items$/);
     // Each item node sits inside its team's lane.
     const lane = await page.locator('.dm-lane[data-team="dbre"] rect').boundingBox();
     const node = await page.locator('.dm-node[data-node="db-02"] rect').first().boundingBox();

@@ -127,7 +127,7 @@ export function ForecastScreen() {
             <Stat label="Finish P80" value={formatDate(f.finish.p80)} />
             <Stat label="Finish P95" value={formatDate(f.finish.p95)} />
             <div className="card stat">
-              <span className="label">On time (target {programTarget ? formatDate(programTarget) : '—'})</span>
+              <span className="label">On time by {programTarget ? formatDate(programTarget, false) : 'the target'}</span>
               <span className={`value fc-chance ${finishRow?.onTime != null ? chanceTone(finishRow.onTime) : ''}`}>
                 {finishRow?.onTime != null ? percent(finishRow.onTime) : '—'}
               </span>

@@ -10,6 +10,21 @@ const SEVERITY: readonly DependencyState[] = ['accepted', 'requested', 'at-risk'
 /** Cuts a title to what fits a node (about 6.3 px per character at 12.5 px). */
 const clip = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1).trimEnd()}…` : text);
 
+/** A team name in at most two lines of `chars` characters (the second cut short if need be). */
+function wrap(text: string, chars: number): string[] {
+  const lines: string[] = [''];
+  for (const word of text.split(' ')) {
+    const last = lines[lines.length - 1] as string;
+    if (!last || `${last} ${word}`.length <= chars) lines[lines.length - 1] = last ? `${last} ${word}` : word;
+    else if (lines.length < 2) lines.push(word);
+    else {
+      lines[1] = clip(`${last} ${word}`, chars);
+      break;
+    }
+  }
+  return lines.map((l) => clip(l, chars));
+}
+
 /** The smallest scale at which node titles can be read: the map opens at least this close. */
 const READABLE = 0.7;
 
@@ -79,13 +94,18 @@ export function MapCanvas({
         <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
           {[...layout.lanes].map(([team, box]) => {
             const count = model.groups.find((g) => g.id === team)?.nodes.length ?? 0;
+            const lines = wrap(teamName.get(team) ?? team, Math.floor((LANE.label - 28) / 8.4));
             return (
               <g key={team} className="dm-lane" data-team={team}>
                 <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={8} />
-                <text x={box.x + 14} y={box.y + 24} className="dm-lane-name">
-                  {clip(teamName.get(team) ?? team, Math.floor((LANE.label - 28) / 8.2))}
+                <text x={box.x + 14} y={box.y + 21} className="dm-lane-name">
+                  {lines.map((line, i) => (
+                    <tspan key={line} x={box.x + 14} dy={i === 0 ? 0 : 15}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
-                <text x={box.x + 14} y={box.y + 41} className="dm-lane-count">
+                <text x={box.x + 14} y={box.y + 21 + lines.length * 15 + 1} className="dm-lane-count">
                   {count} {count === 1 ? 'item' : 'items'}
                 </text>
               </g>
