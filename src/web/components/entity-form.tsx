@@ -9,6 +9,7 @@ import { errorFor, Field } from './field';
  * `estimate` is working days, either one number or optimistic/likely/pessimistic written `3/5/10`.
  */
 export interface FieldSpec {
+  /** The field; a dotted name (`impact.days`) is a field of a nested object. */
   readonly name: string;
   readonly label: string;
   readonly type: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'list' | 'estimate';
@@ -53,8 +54,26 @@ function fromText(spec: FieldSpec, text: string): unknown {
   return t;
 }
 
+/** The value at a dotted name: `impact.days` reads `value.impact.days`. */
+function valueAt(value: Record<string, unknown> | undefined, name: string): unknown {
+  let at: unknown = value;
+  for (const key of name.split('.')) at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[key] : undefined;
+  return at;
+}
+
+/** Sets a dotted name in `target`, making the nested objects on the way (a merge patch nests the same way). */
+function setAt(target: Record<string, unknown>, name: string, v: unknown): void {
+  const keys = name.split('.');
+  let at = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof at[key] !== 'object' || at[key] === null) at[key] = {};
+    at = at[key] as Record<string, unknown>;
+  }
+  at[keys[keys.length - 1] as string] = v;
+}
+
 function draftOf(fields: readonly FieldSpec[], value: Record<string, unknown> | undefined): Draft {
-  return Object.fromEntries(fields.map((f) => [f.name, toText(value?.[f.name])]));
+  return Object.fromEntries(fields.map((f) => [f.name, toText(valueAt(value, f.name))]));
 }
 
 /**
@@ -88,25 +107,28 @@ export function EntityForm<T extends object>({
   const [conflict, setConflict] = useState<{ etag: string; value: Record<string, unknown> } | undefined>();
   const [busy, setBusy] = useState(false);
 
-  const patchOf = (): Record<string, unknown> => {
+  const changedFields = (): FieldSpec[] => {
     const before = draftOf(shown, base?.value as Record<string, unknown>);
+    return shown.filter((f) => draft[f.name] !== before[f.name]);
+  };
+  const patchOf = (): Record<string, unknown> => {
     const patch: Record<string, unknown> = {};
-    for (const f of shown) {
-      if (draft[f.name] === before[f.name]) continue;
-      patch[f.name] = fromText(f, draft[f.name] ?? '') ?? null;
-    }
+    for (const f of changedFields()) setAt(patch, f.name, fromText(f, draft[f.name] ?? '') ?? null);
     return patch;
+  };
+  const createBody = (): Record<string, unknown> => {
+    const body: Record<string, unknown> = {};
+    for (const f of shown) {
+      const v = fromText(f, draft[f.name] ?? '');
+      if (v !== undefined) setAt(body, f.name, v);
+    }
+    return body;
   };
 
   const save = async (etag: string | undefined) => {
     setBusy(true);
     setProblem(undefined);
-    const result = creating
-      ? await api.post<Tagged<T>>(
-          path,
-          Object.fromEntries(shown.map((f) => [f.name, fromText(f, draft[f.name] ?? '')]).filter(([, v]) => v !== undefined)),
-        )
-      : await api.patch<Tagged<T>>(path, patchOf(), etag ?? '');
+    const result = creating ? await api.post<Tagged<T>>(path, createBody()) : await api.patch<Tagged<T>>(path, patchOf(), etag ?? '');
     setBusy(false);
     if (result.ok) {
       setConflict(undefined);
@@ -138,7 +160,7 @@ export function EntityForm<T extends object>({
     void save(conflict.etag);
   };
 
-  const changed = creating || Object.keys(patchOf()).length > 0;
+  const changed = creating || changedFields().length > 0;
   const unmapped = problem?.errors.some((e) => !shown.some((f) => errorFor({ ...problem, errors: [e] }, f.name)));
   return (
     <form onSubmit={submit} className="stack" noValidate>
@@ -154,11 +176,11 @@ export function EntityForm<T extends object>({
               </tr>
             </thead>
             <tbody>
-              {Object.keys(patchOf()).map((name) => (
-                <tr key={name}>
-                  <td>{shown.find((f) => f.name === name)?.label ?? name}</td>
-                  <td>{toText(conflict.value[name]) || '—'}</td>
-                  <td>{draft[name] || '—'}</td>
+              {changedFields().map((f) => (
+                <tr key={f.name}>
+                  <td>{f.label}</td>
+                  <td>{toText(valueAt(conflict.value, f.name)) || '—'}</td>
+                  <td>{draft[f.name] || '—'}</td>
                 </tr>
               ))}
             </tbody>
