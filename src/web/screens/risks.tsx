@@ -61,13 +61,13 @@ export function RisksScreen() {
                     {f.forecast ? ` · forecast of ${f.forecast.trials.toLocaleString()} trials` : ''}
                   </span>
                   <div className="rk-filters">
-                    <div className="seg" role="group" aria-label="Severity">
+                    <fieldset className="seg" aria-label="Severity">
                       {(['all', ...SEVERITIES] as const).map((s) => (
                         <button key={s} type="button" aria-pressed={severity === s} onClick={() => setSeverity(s)}>
                           {s === 'all' ? 'All' : `${s[0]?.toUpperCase()}${s.slice(1)} · ${count(s)}`}
                         </button>
                       ))}
-                    </div>
+                    </fieldset>
                     <select aria-label="Rule" value={rule} onChange={(e) => setRule(e.target.value)}>
                       <option value="">All rules</option>
                       {rules.map((r) => (

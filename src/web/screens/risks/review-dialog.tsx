@@ -60,8 +60,6 @@ export function ReviewDialog({
               onChange={(e) => setReason(e.target.value)}
               placeholder={dismissing ? 'e.g. Accepted by the steering group on 3 March' : 'e.g. Owner is on it; revisit Friday'}
               aria-invalid={error ? true : undefined}
-              // biome-ignore lint/a11y/noAutofocus: the dialog opens to write the reason.
-              autoFocus
             />
           </Field>
           <div className="row" style={{ justifyContent: 'flex-end' }}>
