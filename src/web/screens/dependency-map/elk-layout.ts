@@ -29,12 +29,23 @@ export const TEAM_NODE = { width: 224, height: 56 };
 /** Item view: the lane's label column, the gaps between layers and rows, and the lane padding. */
 export const LANE = { label: 176, gapX: 52, gapY: 8, pad: 10, gap: 6 };
 
-/** The elkjs engine, loaded on first use (it is large) and kept. */
-let engine: Promise<{ layout(graph: ElkNode): Promise<ElkNode> }> | undefined;
-function elk() {
-  engine ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
+type Engine = { layout(graph: ElkNode): Promise<ElkNode> };
+
+/**
+ * The elkjs engine, loaded on first use (it is large) and kept. It runs in a web worker: laying out
+ * the sample's 103 items takes about a second, which would freeze the page.
+ */
+let engine: Promise<Engine> | undefined;
+function elk(): Promise<Engine> {
+  engine ??=
+    typeof Worker === 'undefined'
+      ? import('elkjs/lib/elk.bundled.js').then((m) => new m.default())
+      : Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]).then(
+          ([api, worker]) => new api.default({ workerUrl: worker.default }),
+        );
   return engine;
 }
+const layout = async (graph: ElkNode) => (await elk()).layout(graph);
 
 const LAYERED = {
   'elk.algorithm': 'layered',
@@ -57,7 +68,7 @@ export async function layoutMap(model: MapModel): Promise<Layout> {
 }
 
 async function layoutItems(model: MapModel): Promise<Layout> {
-  const done = await (await elk()).layout({
+  const done = await layout({
     id: 'root',
     layoutOptions: { ...LAYERED, 'elk.layered.spacing.nodeNodeBetweenLayers': '60', 'elk.spacing.nodeNode': '12' },
     children: model.nodes.map((n) => ({ id: n.id, ...NODE })),
@@ -97,7 +108,7 @@ async function layoutItems(model: MapModel): Promise<Layout> {
 }
 
 async function layoutTeams(model: MapModel): Promise<Layout> {
-  const done = await (await elk()).layout({
+  const done = await layout({
     id: 'root',
     layoutOptions: { ...LAYERED, 'elk.layered.spacing.nodeNodeBetweenLayers': '120', 'elk.spacing.nodeNode': '40' },
     children: model.nodes.map((n) => ({ id: n.id, ...TEAM_NODE })),

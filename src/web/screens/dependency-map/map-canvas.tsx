@@ -25,6 +25,9 @@ function wrap(text: string, chars: number): string[] {
   return lines.map((l) => clip(l, chars));
 }
 
+/** The side panel's width over the map (CSS .dm-panel), in pixels. */
+const PANEL_WIDTH = 380;
+
 /** The smallest scale at which node titles can be read: the map opens at least this close. */
 const READABLE = 0.7;
 
@@ -55,10 +58,20 @@ export function MapCanvas({
   onNode: (id: string) => void;
 }) {
   const svg = useRef<SVGSVGElement>(null);
-  const { view, fit: fitView, zoomBy, handlers } = usePanZoom(svg);
+  const { view, fit: fitView, zoomBy, panBy, handlers } = usePanZoom(svg);
   const size = { width: layout.width, height: layout.height };
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-fit only when what is shown changes, not on every pan.
   useEffect(() => fitView(size, READABLE), [fitKey, fitView]);
+  // An edge picked under where the side panel opens slides into the free part of the map.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new selection moves the view; panning afterwards is the user's.
+  useEffect(() => {
+    const route = selected ? layout.edges.get(selected) : undefined;
+    const el = svg.current;
+    if (!route || !el) return;
+    const free = el.clientWidth - PANEL_WIDTH;
+    const x = view.x + route.mid.x * view.k;
+    if (x > free - 40) panBy(free / 2 - x, 0);
+  }, [selected]);
   const teamName = new Map(model.groups.map((g) => [g.id, g.name]));
   const nodeById = new Map(model.nodes.map((n) => [n.id, n]));
   // Selected and problem edges are drawn last, over the calm ones.

@@ -113,5 +113,13 @@ export function usePanZoom(svg: RefObject<SVGSVGElement | null>) {
     [svg],
   );
 
-  return { view, fit, zoomBy, handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp, onClickCapture } };
+  const panBy = useCallback((dx: number, dy: number) => setView((v) => ({ ...v, x: v.x + dx, y: v.y + dy })), []);
+
+  return {
+    view,
+    fit,
+    zoomBy,
+    panBy,
+    handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp, onClickCapture },
+  };
 }
