@@ -71,6 +71,9 @@ describe('the item detail', () => {
     // The content scrolls inside the shell: a taller window shows the whole screen in one picture.
     await page.setViewportSize({ width: 1280, height: 1300 });
     await world.screenshot('item-detail');
+    await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+    await world.screenshot('item-detail-dark');
+    await page.getByRole('button', { name: 'Toggle dark mode' }).click();
     await page.setViewportSize({ width: 1280, height: 800 });
   }, 60_000);
 });

@@ -298,7 +298,7 @@ function TopRisks({ report }: { report: StatusReport | undefined }) {
   if (report.topRisks.length === 0) return <p className="muted">Nothing stands out.</p>;
   return (
     <ul className="ov-list">
-      {report.topRisks.slice(0, 5).map((r) => (
+      {report.topRisks.slice(0, 4).map((r) => (
         <li key={r.title}>
           <div className="ov-list-main">
             <strong>{r.title}</strong>
