@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiProblem, api, programPath } from '../../api/client';
-import type { Dependency, Item, Page, Plan } from '../../api/types';
+import type { Dependency, Item, Page, Plan, ProgramListing, Tagged } from '../../api/types';
 
 export interface RoadmapSource {
   readonly plan: Plan;
   readonly items: Page<'items', Item>['items'];
   readonly dependencies: Dependency[];
+  /** False while the dependencies are still loading (bars first, arrows after). */
+  readonly complete: boolean;
 }
 
 export type SourceState =
@@ -46,7 +48,8 @@ async function allPages<T>(
 
 /**
  * The plan, every item (with its ETag) and every dependency, re-fetched when `version` changes;
- * the last value stays on screen while the next one loads.
+ * the last value stays on screen while the next one loads. The bars' data (plan and items) is
+ * delivered first; the dependencies follow.
  */
 export function useRoadmapSource(
   programId: string,
@@ -57,31 +60,57 @@ export function useRoadmapSource(
   const [tick, setTick] = useState(0);
   const last = useRef<RoadmapSource | undefined>(undefined);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  const ready = counts !== undefined;
-  const expectedItems = counts?.items ?? 0;
-  const expectedDeps = counts?.dependencies ?? 0;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a re-fetch; counts only size the first round of pages.
+  // Counts only size the first round of pages; they must not start a re-fetch of their own.
+  const known = useRef(counts);
+  known.current = counts ?? known.current;
+  const ready = version > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a re-fetch.
   useEffect(() => {
     if (!ready) return;
     const abort = new AbortController();
     setState({ state: 'loading', value: last.current });
-    Promise.all([
-      api.get<Plan>(programPath(programId, 'plan'), { signal: abort.signal }),
-      allPages<Page<'items', Item>['items'][number]>(programPath(programId, 'items'), 'items', expectedItems, abort.signal),
-      allPages<{ value: Dependency }>(programPath(programId, 'dependencies'), 'dependencies', expectedDeps, abort.signal),
-    ]).then(
-      ([plan, items, deps]) => {
+    performance.mark('roadmap:fetch');
+    // Without the program's summary yet, the programs listing (small, fast) tells how many pages to ask for.
+    const sized = known.current
+      ? Promise.resolve(known.current)
+      : api
+          .get<{ programs: ProgramListing[] }>('/api/programs', { signal: abort.signal })
+          .then((r) => (r.ok ? r.value.programs.find((p) => p.id === programId) : undefined));
+    const expectedItems = sized.then((c) => c?.items ?? 0);
+    const expectedDeps = sized.then((c) => c?.dependencies ?? 0);
+    const failed = (problem: ApiProblem) => {
+      if (!abort.signal.aborted) setState({ state: 'error', value: last.current, problem });
+    };
+    const plan = api.get<Plan>(programPath(programId, 'plan'), { signal: abort.signal });
+    const items = expectedItems.then((n) => allPages<Tagged<Item>>(programPath(programId, 'items'), 'items', n, abort.signal));
+    // Dependencies only add the arrows: asked for after the bars' data, and drawn when they arrive.
+    const deps = expectedDeps.then((n) =>
+      allPages<{ value: Dependency }>(programPath(programId, 'dependencies'), 'dependencies', n, abort.signal),
+    );
+    Promise.all([plan, items]).then(
+      ([p, i]) => {
         if (abort.signal.aborted) return;
-        const failed = !plan.ok ? plan : !items.ok ? items : !deps.ok ? deps : undefined;
-        if (failed) return setState({ state: 'error', value: last.current, problem: failed.problem });
-        if (!plan.ok || !items.ok || !deps.ok) return;
-        last.current = { plan: plan.value, items: items.value, dependencies: deps.value.map((d) => d.value) };
-        setState({ state: 'ok', value: last.current });
+        if (!p.ok) return failed(p.problem);
+        if (!i.ok) return failed(i.problem);
+        performance.mark('roadmap:bars-data');
+        // Until they arrive, the arrows are the last ones known (links change far less often than dates).
+        last.current = { plan: p.value, items: i.value, dependencies: last.current?.dependencies ?? [], complete: false };
+        setState({ state: 'loading', value: last.current });
+        return deps.then((d) => {
+          if (abort.signal.aborted) return;
+          if (!d.ok) return failed(d.problem);
+          performance.mark('roadmap:arrows-data');
+          last.current = { plan: p.value, items: i.value, dependencies: d.value.map((x) => x.value), complete: true };
+          setState({ state: 'ok', value: last.current });
+        });
       },
       (e: unknown) => {
         if ((e as Error).name !== 'AbortError') throw e;
       },
     );
+    deps.catch((e: unknown) => {
+      if ((e as Error).name !== 'AbortError') throw e;
+    });
     return () => abort.abort();
   }, [programId, version, ready, tick]);
   return { ...state, reload };
