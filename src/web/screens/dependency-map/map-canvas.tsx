@@ -65,12 +65,19 @@ export function MapCanvas({
   // An edge picked under where the side panel opens slides into the free part of the map.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new selection moves the view; panning afterwards is the user's.
   useEffect(() => {
-    const route = selected ? layout.edges.get(selected) : undefined;
+    const edge = model.edges.find((e) => e.key === selected);
+    const route = edge ? layout.edges.get(edge.key) : undefined;
+    const a = edge ? layout.nodes.get(edge.from) : undefined;
+    const b = edge ? layout.nodes.get(edge.to) : undefined;
     const el = svg.current;
-    if (!route || !el) return;
+    if (!route || !a || !b || !el) return;
     const free = el.clientWidth - PANEL_WIDTH;
-    const x = view.x + route.mid.x * view.k;
-    if (x > free - 40) panBy(free / 2 - x, 0);
+    const left = view.x + Math.min(a.x, b.x) * view.k;
+    const right = view.x + Math.max(a.x + a.width, b.x + b.width) * view.k;
+    if (right <= free - 16) return;
+    // Both ends in the free part if they fit there, else the middle of the edge.
+    const dx = right - left <= free - 56 ? free - 40 - right : free / 2 - (view.x + route.mid.x * view.k);
+    panBy(dx, 0);
   }, [selected]);
   const teamName = new Map(model.groups.map((g) => [g.id, g.name]));
   const nodeById = new Map(model.nodes.map((n) => [n.id, n]));
