@@ -31,6 +31,13 @@ describe('the status report screen', () => {
     const href = await page.getByRole('menuitem', { name: 'Markdown' }).getAttribute('href');
     expect(href).toBe('/api/programs/checkout-cloud-2027/report?format=markdown');
     await page.getByText('Export ▾').click();
+    // Another status date: the report is computed as of that day, and the exports follow it.
+    await page.getByLabel('As of').fill('2027-03-01');
+    await page.getByText('as of Mar 1, 2027').waitFor({ timeout: 30_000 });
+    await page.waitForURL(/asOf=2027-03-01/);
+    await page.getByText('Export ▾').click();
+    expect(await page.getByRole('menuitem', { name: 'Markdown' }).getAttribute('href')).toContain('asOf=2027-03-01');
+    await page.getByText('Export ▾').click();
     // The content scrolls inside the shell: a taller window shows the whole screen in one picture.
     await page.setViewportSize({ width: 1280, height: 1200 });
     await world.screenshot('status-report');

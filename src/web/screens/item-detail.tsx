@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { programPath } from '../api/client';
-import { type ChangeSet, ITEM_KINDS, ITEM_STATES, type Item, type Page, type Plan, type Tagged } from '../api/types';
+import { type ChangeSet, type Forecast, ITEM_KINDS, ITEM_STATES, type Item, type Page, type Plan, type Tagged } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { StateBadge } from '../components/badges';
 import { EntityForm, type FieldSpec } from '../components/entity-form';
@@ -44,6 +44,10 @@ export function ItemDetailScreen({ itemId }: { itemId: string }) {
     version,
   );
   const items = useResource<Page<'items', Item>>(programPath(id, 'items'), { perPage: 1000 }, version);
+  const isMilestone = item.value?.value.kind === 'milestone';
+  // Only a milestone has a forecast of its own; the forecast runs Monte Carlo trials, so it is asked for only then.
+  const forecast = useResource<Forecast>(isMilestone ? programPath(id, 'forecast') : undefined, undefined, version);
+  const odds = forecast.value?.milestones.find((m) => m.id === itemId);
   const [editing, setEditing] = useState(false);
   const toast = useToast();
   const planned = plan.value?.items.find((p) => p.id === itemId);
@@ -110,6 +114,15 @@ export function ItemDetailScreen({ itemId }: { itemId: string }) {
                       </Fact>
                       <Fact label="Free float">{round(planned.freeFloat)} working days</Fact>
                       <Fact label="Critical">{planned.critical ? 'Yes: a slip here moves the finish' : 'No'}</Fact>
+                      {odds ? (
+                        <>
+                          <Fact label="Likely (P50)">{dayLabel(odds.p50)}</Fact>
+                          <Fact label="80 % sure (P80)">{dayLabel(odds.p80)}</Fact>
+                          <Fact label="Chance on time">
+                            {odds.probabilityOnTime === null ? 'no target' : `${Math.round(odds.probabilityOnTime * 100)} %`}
+                          </Fact>
+                        </>
+                      ) : null}
                     </dl>
                   ) : plan.value ? (
                     <p className="muted">Not in the plan (done or cancelled work is not scheduled).</p>
