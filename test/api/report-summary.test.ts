@@ -53,4 +53,9 @@ describe('the written executive summary', () => {
     expect(long.body.errors[0]).toMatchObject({ field: 'text' });
     expect((await editor.call('PUT', '/api/programs/nope/report/summary', { body: { text: 'x' } })).status).toBe(404);
   });
+
+  it('is in the API reference', async () => {
+    const doc = await viewer.json<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json');
+    expect(Object.keys(doc.body.paths['/api/programs/{programId}/report/summary'] ?? {}).sort()).toEqual(['get', 'put']);
+  });
 });
