@@ -6,7 +6,7 @@ import { StateBadge } from '../components/badges';
 import { EntityForm, type FieldSpec } from '../components/entity-form';
 import { Loaded, ProblemBanner } from '../components/feedback';
 import { PageHead } from '../components/page-head';
-import { programHref } from '../nav';
+import { itemHref, programHref } from '../nav';
 import { useProgram } from '../program-context';
 import { Link } from '../router';
 import { useToast } from '../toasts';
@@ -99,7 +99,7 @@ export function ItemDetailScreen({ itemId }: { itemId: string }) {
                     />
                   </section>
                 ) : (
-                  <ItemFields item={i} />
+                  <ItemFields item={i} programId={id} />
                 )}
                 <section className="card" aria-labelledby="it-plan">
                   <h2 id="it-plan">In the plan</h2>
@@ -164,7 +164,7 @@ function estimateText(e: Item['estimate']): string {
   return `${e.optimistic} / ${e.likely} / ${e.pessimistic} working days (optimistic / likely / pessimistic)`;
 }
 
-function ItemFields({ item: i }: { item: Item }) {
+function ItemFields({ item: i, programId }: { item: Item; programId: string }) {
   const rows: [string, React.ReactNode][] = [
     ['Workstream', i.workstream ?? '—'],
     ['Estimate', estimateText(i.estimate)],
@@ -194,6 +194,32 @@ function ItemFields({ item: i }: { item: Item }) {
         : '—',
     ],
   ];
+  // Shown only when set: most items have none of these.
+  if (i.parent)
+    rows.push([
+      'Parent',
+      <Link key="parent" href={itemHref(programId, i.parent)}>
+        {i.parent}
+      </Link>,
+    ]);
+  if (i.vendor) rows.push(['Vendor', i.vendor]);
+  if (i.orderedOn) rows.push(['Ordered on', dayLabel(i.orderedOn)]);
+  if (i.stakeholders.length) rows.push(['Stakeholders', i.stakeholders.join(', ')]);
+  if (i.links.length)
+    rows.push([
+      'Links',
+      i.links.map((l) =>
+        'jira' in l ? (
+          <span key={l.jira} className="badge it-tag mono">
+            {l.jira}
+          </span>
+        ) : (
+          <a key={l.url} href={l.url} target="_blank" rel="noreferrer" className="it-tag">
+            {l.title ?? l.url}
+          </a>
+        ),
+      ),
+    ]);
   return (
     <section className="card" aria-label="Fields">
       <dl className="it-fields">

@@ -41,7 +41,7 @@ export function OverviewScreen() {
         }
       />
       {report.state === 'error' && !r ? <ProblemBanner problem={report.problem} onRetry={report.reload} /> : null}
-      <Health report={r} loading={report.state === 'loading'} target={summary?.target} />
+      {report.state === 'error' && !r ? null : <Health report={r} loading={report.state === 'loading'} target={summary?.target} />}
       {summary ? <Counts summary={summary} /> : null}
       <section className="card" aria-labelledby="ov-milestones">
         <h2 id="ov-milestones">Milestones</h2>

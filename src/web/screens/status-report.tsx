@@ -121,7 +121,7 @@ export function StatusReportScreen() {
             <span className="faint">as leaders receive it (HTML)</span>
           </div>
           {html.state === 'error' && !html.value ? <ProblemBanner problem={html.problem} onRetry={html.reload} /> : null}
-          {html.value === undefined ? (
+          {html.value === undefined && html.state === 'error' ? null : html.value === undefined ? (
             <div className="sr-pending" aria-busy="true">
               <span className="spinner" /> Computing the forecast and writing the report…
             </div>
