@@ -48,6 +48,8 @@ describe('the forecast screen', () => {
     await expect(chart.getByText(`P50 ${shown(expected.finish.p50).replace(/, \d{4}$/, '')}`).count()).resolves.toBe(1);
     await expect(chart.getByText(/^Target /).count()).resolves.toBe(1);
 
+    await world.screenshot('forecast');
+
     // Picking a milestone redraws the chart for it.
     const first = expected.milestones[0] as ForecastBody['milestones'][number];
     await rows
@@ -63,18 +65,24 @@ describe('the forecast screen', () => {
     const criticality = page.getByRole('list', { name: 'Criticality index' });
     expect(await criticality.getByRole('link').count()).toBeGreaterThan(0);
     expect(await criticality.getByRole('link').count()).toBeLessThanOrEqual(15);
-    await world.screenshot('forecast');
   });
 
   it('re-runs with another trial count, keeping the old result visible meanwhile', async () => {
     const { page } = world;
     await page.goto(`${world.url}${PROGRAM}/forecast?trials=1000`);
     await page.getByRole('table', { name: 'Milestones forecast' }).waitFor();
-    const answered = page.waitForResponse((r) => r.url().includes('/forecast') && r.url().includes('trials=20000'));
+    // The request goes to the server as it is, held back a moment so the in-between state can be seen.
+    const rerun = (url: URL) => url.pathname.endsWith('/forecast') && url.searchParams.get('trials') === '20000';
+    await page.route(rerun, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const answered = page.waitForResponse((r) => rerun(new URL(r.url())));
     await page.getByRole('button', { name: '20,000 trials' }).click();
     // While it runs, the previous table stays on screen under a progress bar.
     await page.getByRole('progressbar', { name: 'Running the forecast' }).waitFor();
     expect(await page.getByRole('table', { name: 'Milestones forecast' }).count()).toBe(1);
+    await expect(page.locator('.fc-body').getAttribute('aria-busy')).resolves.toBe('true');
     await answered;
     await page.getByText(/20,000 trials · seed 1/).waitFor();
     await page.getByRole('progressbar', { name: 'Running the forecast' }).waitFor({ state: 'detached' });

@@ -1,6 +1,6 @@
 import { type PointerEvent, useMemo, useRef, useState } from 'react';
 import { ChartTooltip } from '../../components/charts/chart-tooltip';
-import { formatDay, linearScale, niceTicks, percent, timeOf, timeTicks } from '../../components/charts/scales';
+import { DAY, formatDay, linearScale, niceTicks, percent, timeOf, timeTicks } from '../../components/charts/scales';
 import { useWidth } from '../../components/charts/use-width';
 import { binsOf, cdfOf, endOfDay, probabilityBy } from './distribution';
 
@@ -42,8 +42,14 @@ export function ForecastChart({
 
   const first = cdf.t[0] ?? 0;
   const last = cdf.t[cdf.t.length - 1] ?? 1;
-  const lo = Math.min(first, targetAt ?? first, bins[0]?.start ?? first);
-  const hi = Math.max(last, targetAt ?? last, bins[bins.length - 1]?.end ?? last);
+  const spreadLo = Math.min(first, bins[0]?.start ?? first);
+  const spreadHi = Math.max(last, bins[bins.length - 1]?.end ?? last);
+  // A target far from the spread would squeeze the distribution into a sliver: it is then drawn
+  // as an arrow at the chart's edge instead of on the date axis.
+  const reach = Math.max(spreadHi - spreadLo, 7 * DAY);
+  const targetShown = targetAt !== undefined && targetAt > spreadLo - reach && targetAt < spreadHi + reach;
+  const lo = Math.min(spreadLo, targetShown ? (targetAt as number) : spreadLo);
+  const hi = Math.max(spreadHi, targetShown ? (targetAt as number) : spreadHi);
   const pad = (hi - lo) * 0.03;
   const x = linearScale([lo - pad, hi + pad], [M.left, width - M.right]);
   const y = linearScale([0, 1], [HEIGHT - M.bottom, M.top]);
@@ -59,7 +65,9 @@ export function ForecastChart({
   const markers: Marker[] = [
     { key: 'p50', x: x(timeOf(p50)), label: `P50 ${formatDay(timeOf(p50))}`, tone: 'p' as const },
     { key: 'p80', x: x(timeOf(p80)), label: `P80 ${formatDay(timeOf(p80))}`, tone: 'p' as const },
-    ...(targetAt !== undefined ? [{ key: 'target', x: x(targetAt), label: `Target ${formatDay(targetAt)}`, tone: 'target' as const }] : []),
+    ...(targetAt !== undefined && targetShown
+      ? [{ key: 'target', x: x(targetAt), label: `Target ${formatDay(targetAt)}`, tone: 'target' as const }]
+      : []),
   ].sort((a, b) => a.x - b.x);
   // Labels closer than their width step up a row instead of overlapping.
   const rows: number[] = [];
@@ -137,6 +145,16 @@ export function ForecastChart({
             </g>
           );
         })}
+        {targetAt !== undefined && !targetShown ? (
+          <text
+            className="fc-offchart"
+            x={targetAt > hi ? width - M.right : M.left}
+            y={M.top - 8}
+            textAnchor={targetAt > hi ? 'end' : 'start'}
+          >
+            {targetAt > hi ? `Target ${formatDay(targetAt, true)} →` : `← Target ${formatDay(targetAt, true)}`}
+          </text>
+        ) : null}
         {hover !== undefined ? (
           <g className="fc-hover">
             <line x1={x(hover)} x2={x(hover)} y1={M.top} y2={y(0)} />
