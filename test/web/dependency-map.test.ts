@@ -139,7 +139,7 @@ describe('the dependency map', () => {
     await context.close();
   });
 
-  it('shows a viewer the dependency without the form', async () => {
+  it('shows a viewer the dependency without the form, and opens an item from its node', async () => {
     await addUser(world.api, 'vic', 'viewer');
     const context = await world.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -152,6 +152,9 @@ describe('the dependency map', () => {
     const panel = page.getByRole('complementary', { name: 'Dependency' });
     await panel.getByText('Type').waitFor();
     expect(await panel.getByLabel('State').count()).toBe(0);
+    // A node opens its item.
+    await page.getByRole('link', { name: /\(db-02\)$/ }).press('Enter');
+    await page.waitForURL(/\/items\/db-02$/);
     await context.close();
   });
 });
