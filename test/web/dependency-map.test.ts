@@ -1,5 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProgramId } from '../../src/domain/ids.js';
+import { generateProgram } from '../../src/engine/generate/generate-program.js';
+import { createRandom } from '../../src/engine/rcpsp/random.js';
 import { addUser } from '../api/api-support.js';
 import { signIn, type WebWorld, webWorld } from './web-support.js';
 
@@ -157,4 +160,29 @@ describe('the dependency map', () => {
     await page.waitForURL(/\/items\/db-02$/);
     await context.close();
   });
+
+  it('opens a big program at team level, reading every page of items and dependencies', async () => {
+    // 1,200 items over 10 teams: more than one page of items (1,000 a page) and of dependencies.
+    const model = generateProgram({ items: 1200, teams: 10 }, createRandom(5));
+    await world.api.store.saveProgram(
+      { ...model, program: { ...model.program, id: 'generated-big' as ProgramId } },
+      { actor: 'admin', at: new Date(), source: 'test' },
+    );
+    const { page } = world;
+    await page.goto(`${world.url}/p/generated-big/map`);
+    await page.locator('.dm-node.team').first().waitFor({ timeout: 60_000 });
+    await expect(page.getByRole('button', { name: 'Teams', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(await page.locator('.dm-node.team').count()).toBe(10);
+    expect(await page.locator('.dm-lane').count()).toBe(0);
+    // The bundles' counts add up to every cross-team dependency of the program.
+    const teamOf = new Map(model.items.map((i) => [i.id as string, i.team as string | undefined]));
+    const cross = model.dependencies.filter((d) => {
+      const a = teamOf.get(d.from);
+      const b = teamOf.get(d.to);
+      return a !== undefined && b !== undefined && a !== b;
+    }).length;
+    const counts = await page.locator('.dm-edge-count text').allTextContents();
+    expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(cross);
+    await expect(page.locator('.page-head .sub').textContent()).resolves.toContain(`${cross} of ${cross} cross-team dependencies`);
+  }, 120_000);
 });
