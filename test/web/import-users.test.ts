@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/programs.js';
-import { type WebWorld, webWorld } from './web-support.js';
+import { signIn, type WebWorld, webWorld } from './web-support.js';
 
 /** A real MS Project file from the shared corpus (outside the repository; the test is skipped without it). */
 const MSPDI = fileURLToPath(new URL('../../../shared/corpora/mspdi-mpxj/legacy/sample.xml', import.meta.url));
@@ -108,4 +108,18 @@ describe('import, users and tokens', () => {
     expect(await page.getByTestId('token-secret').count()).toBe(0);
     expect(await page.content()).not.toContain(secret as string);
   }, 90_000);
+
+  it('shows someone who is not a site admin only their own tokens', async () => {
+    const context = await world.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, world.url, 'dana', 'a-long-enough-password-1');
+    await page.goto(`${world.url}/users`);
+    await page.getByRole('heading', { name: 'API tokens', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Your API tokens' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Users' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Program roles' }).count()).toBe(0);
+    // The admin's token is not hers.
+    expect(await page.getByRole('table', { name: 'Tokens' }).count()).toBe(0);
+    await context.close();
+  }, 60_000);
 });

@@ -76,4 +76,30 @@ describe('the item detail', () => {
     await page.getByRole('button', { name: 'Toggle dark mode' }).click();
     await page.setViewportSize({ width: 1280, height: 800 });
   }, 60_000);
+
+  it('adds a dependency, then removes it', async () => {
+    const { page } = world;
+    const form = page.getByRole('form', { name: 'Add a dependency' });
+    await form.getByLabel('This item').selectOption('blocks');
+    await form.getByPlaceholder('item id').fill(dep.from);
+    await form.getByRole('button', { name: 'Add' }).click();
+    // dep.from already waits on nothing from here; blocking it from here would close a cycle, so the server refuses and says why.
+    await page.getByRole('alert').filter({ hasText: /cycle/i }).first().waitFor();
+
+    const other = (await (await page.request.get(`${world.url}${API}/items?perPage=1000&state=not-started`)).json()) as {
+      items: { value: { id: string; title: string } }[];
+    };
+    const target = other.items.map((i) => i.value).find((i) => i.id !== dep.to && i.id !== dep.from) as { id: string; title: string };
+    await form.getByLabel('This item').selectOption('waits-on');
+    await form.getByPlaceholder('item id').fill(target.id);
+    await form.getByRole('button', { name: 'Add' }).click();
+    const waitsOn = page.getByRole('table', { name: 'Waits on' });
+    await waitsOn.getByRole('link', { name: target.title }).waitFor();
+    expect((await page.request.get(`${world.url}${API}/dependencies/${target.id}/${dep.to}`)).status()).toBe(200);
+
+    page.once('dialog', (d) => void d.accept());
+    await waitsOn.getByRole('button', { name: `Remove ${target.id} → ${dep.to}` }).click();
+    await waitsOn.getByRole('link', { name: target.title }).waitFor({ state: 'detached' });
+    expect((await page.request.get(`${world.url}${API}/dependencies/${target.id}/${dep.to}`)).status()).toBe(404);
+  }, 60_000);
 });
