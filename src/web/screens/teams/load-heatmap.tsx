@@ -52,6 +52,9 @@ export function LoadHeatmap({ cells, teams, label }: { cells: readonly TeamWeek[
     if (last && last.label === label) last.span += 1;
     else months.push({ label, first: w, span: 1 });
   }
+  const firstYear = weeks[0]?.slice(0, 4) ?? '';
+  const lastYear = weeks[weeks.length - 1]?.slice(0, 4) ?? '';
+  const years = firstYear === lastYear ? firstYear : `${firstYear}–${lastYear}`;
   const exceptionIn = (team: Team, week: string) => {
     const end = new Date(timeOf(week) + 6 * DAY).toISOString().slice(0, 10);
     return team.exceptions.find((e) => e.from <= end && (e.to ?? e.from) >= week);
@@ -81,7 +84,7 @@ export function LoadHeatmap({ cells, teams, label }: { cells: readonly TeamWeek[
         </colgroup>
         <thead>
           <tr className="tm-months">
-            <th />
+            <th className="tm-years">{years}</th>
             {months.map((m) => (
               <th key={m.first} colSpan={m.span} scope="colgroup">
                 {m.span >= 2 ? m.label : ''}
