@@ -89,6 +89,8 @@ interface Load {
   /** Navigation until bars are on screen (data-ready), and until a scroll is answered with new rows. */
   ready: number;
   interactive: number;
+  /** The same, by the page's clock: from the start of navigation until the scroll was answered. */
+  inPage: number;
   /** Slowest API response the page waited for (plan, items, dependencies pages). */
   slowestFetch: number;
   bars: number;
@@ -103,19 +105,20 @@ async function load(p: Page): Promise<Load> {
   await p.goto(roadmapUrl);
   await p.locator('.rm-gantt[data-ready="true"]').waitFor({ timeout: 60_000 });
   const ready = performance.now() - t0;
-  // The round trip: scroll 200 rows down and wait until the rows there are drawn.
-  await p.evaluate(
+  // The round trip: scroll 200 rows down and wait until the rows there are drawn; the page's own
+  // clock (ms since navigation started) says when that was.
+  const answered = (await p.evaluate(
     `new Promise((resolve) => {
       const el = document.querySelector('.rm-scroller');
       el.scrollTop += 6400;
       const check = () => {
         const rows = [...document.querySelectorAll('.rm-label')].map((r) => parseFloat(r.style.top));
-        if (rows.some((top) => top >= el.scrollTop && top < el.scrollTop + 400)) requestAnimationFrame(() => resolve());
+        if (rows.some((top) => top >= el.scrollTop && top < el.scrollTop + 400)) requestAnimationFrame(() => resolve(performance.now()));
         else requestAnimationFrame(check);
       };
       requestAnimationFrame(check);
     })`,
-  );
+  )) as number;
   const interactive = performance.now() - t0;
   const slowestFetch = (await p.evaluate(
     `Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/programs/')).map((e) => e.responseEnd - e.startTime))`,
@@ -125,7 +128,7 @@ async function load(p: Page): Promise<Load> {
   const marks = (await p.evaluate(
     `Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('roadmap:')).map((m) => [m.name.slice(8), m.startTime]))`,
   )) as Record<string, number>;
-  return { ready, interactive, slowestFetch, bars, marks };
+  return { ready, interactive, inPage: answered, slowestFetch, bars, marks };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -143,14 +146,15 @@ for (const [name, loads, note] of [
   ['warm', warm, 'same version: plan and item pages come from the per-version cache'],
 ] as const) {
   console.log(
-    `roadmap interactive (${itemCount / 1000}k items, ${name}): ${s(median(loads.map((l) => l.interactive)))} median of ${runs} ` +
-      `(bars drawn at ${s(median(loads.map((l) => l.ready)))}; slowest API response ${s(median(loads.map((l) => l.slowestFetch)))}; ` +
+    `roadmap interactive (${itemCount / 1000}k items, ${name}): ${s(median(loads.map((l) => l.inPage)))} median of ${runs} by the page's clock ` +
+      `(${s(median(loads.map((l) => l.interactive)))} by the harness's, which adds Playwright's polling; ` +
+      `slowest API response ${s(median(loads.map((l) => l.slowestFetch)))}; ` +
       `${loads[0]?.bars} bars in the DOM)  [target < 2 s; ${note}]`,
   );
   const mark = (k: string) => s(median(loads.map((l) => l.marks[k] ?? Number.NaN)));
   console.log(
     `  ${name} breakdown (since navigation): data asked ${mark('fetch')}, plan + items in ${mark('bars-data')}, ` +
-      `bars on screen ${mark('ready')}, dependencies in (arrows) ${mark('arrows-data')}`,
+      `bars on screen ${mark('ready')}, a scroll answered ${s(median(loads.map((l) => l.inPage)))}, dependencies in (arrows) ${mark('arrows-data')}`,
   );
 }
 

@@ -1,4 +1,4 @@
-import type { RoadmapModel, RowModel } from './roadmap-model';
+import type { RoadmapEdges, RoadmapModel, RowModel } from './roadmap-model';
 
 /** Arrow styles, one SVG path each: accepted, on the critical path, requested, at risk, broken. */
 export const ARROW_STYLES = ['normal', 'critical', 'requested', 'at-risk', 'broken'] as const;
@@ -19,29 +19,40 @@ export interface ArrowGeometry {
  * SVG path data for the dependency arrows touching rows [r0, r1): lines and arrowheads per style.
  * An arrow runs from the predecessor's end (its finish for FS/FF, start for SS/SF) to the
  * successor's start (FS/SS, entering from the left) or finish (FF/SF, entering from the right);
- * an end outside the window is off the SVG and clipped. Strings are built directly: a few hundred
- * arrows per window, redrawn only when the window moves by a chunk.
+ * an end far outside rows [r0, r1) is cut 96 rows away (the window never spans that far). Rows are
+ * drawn in chunks, each chunk's arrows in its own SVG, so an arrow between two chunks is drawn by
+ * both, exactly on itself (arrow colours are opaque). Strings are built directly: a few hundred
+ * arrows per chunk, built once when the chunk enters the window.
  */
-export function arrowPaths(model: RoadmapModel, rows: RowModel, g: ArrowGeometry): { lines: string[]; heads: string[] } {
+export function arrowPaths(
+  model: RoadmapModel,
+  edges: RoadmapEdges,
+  rows: RowModel,
+  g: ArrowGeometry,
+): { lines: string[]; heads: string[] } {
   const lines = ARROW_STYLES.map(() => '');
   const heads = ARROW_STYLES.map(() => '');
   const { rowH, xs, xf, r0, r1 } = g;
   const mid = rowH / 2;
+  const bottom = (r1 - r0) * rowH;
+  const reach = 96 * rowH;
   const draw = (e: number) => {
-    const a = model.edgeFrom[e] as number;
-    const b = model.edgeTo[e] as number;
+    const a = edges.from[e] as number;
+    const b = edges.to[e] as number;
     const ra = rows.itemRow[a] as number;
     const rb = rows.itemRow[b] as number;
     if (ra < 0 || rb < 0) return;
-    const type = model.edgeType[e] as number;
+    const type = edges.type[e] as number;
     const fromFinish = type === 0 || type === 2;
     const toStart = type === 0 || type === 1;
     const x1 = fromFinish ? (xf[a] as number) : (xs[a] as number);
     const x2 = toStart ? (xs[b] as number) : (xf[b] as number);
     if (!Number.isFinite(x1) || !Number.isFinite(x2)) return;
-    const y1 = (ra - r0) * rowH + mid;
-    const y2 = (rb - r0) * rowH + mid;
-    const state = model.edgeState[e] as number;
+    // An end far outside the window is cut at `reach`: a dashed line 100k px long costs the
+    // rasterizer every dash on every tile it crosses, and nobody sees that part anyway.
+    const y1 = Math.max(-reach, Math.min(bottom + reach, (ra - r0) * rowH + mid));
+    const y2 = Math.max(-reach, Math.min(bottom + reach, (rb - r0) * rowH + mid));
+    const state = edges.state[e] as number;
     const style = state === 3 ? 4 : state === 2 ? 3 : state === 1 ? 2 : model.critical[a] && model.critical[b] ? 1 : 0;
     let d: string;
     let head: string;
@@ -64,18 +75,18 @@ export function arrowPaths(model: RoadmapModel, rows: RowModel, g: ArrowGeometry
   };
   if (g.only !== undefined) {
     const i = g.only;
-    for (let k = model.outStart[i] as number; k < (model.outStart[i + 1] as number); k++) draw(model.outEdges[k] as number);
-    for (let k = model.inStart[i] as number; k < (model.inStart[i + 1] as number); k++) draw(model.inEdges[k] as number);
+    for (let k = edges.outStart[i] as number; k < (edges.outStart[i + 1] as number); k++) draw(edges.outEdges[k] as number);
+    for (let k = edges.inStart[i] as number; k < (edges.inStart[i + 1] as number); k++) draw(edges.inEdges[k] as number);
     return { lines, heads };
   }
   for (let r = r0; r < r1; r++) {
     if (rows.kind[r] !== 1) continue;
     const i = rows.ref[r] as number;
-    for (let k = model.outStart[i] as number; k < (model.outStart[i + 1] as number); k++) draw(model.outEdges[k] as number);
+    for (let k = edges.outStart[i] as number; k < (edges.outStart[i + 1] as number); k++) draw(edges.outEdges[k] as number);
     // Incoming arrows from rows outside the window (those inside were drawn as their out-edges).
-    for (let k = model.inStart[i] as number; k < (model.inStart[i + 1] as number); k++) {
-      const e = model.inEdges[k] as number;
-      const from = rows.itemRow[model.edgeFrom[e] as number] as number;
+    for (let k = edges.inStart[i] as number; k < (edges.inStart[i + 1] as number); k++) {
+      const e = edges.inEdges[k] as number;
+      const from = rows.itemRow[edges.from[e] as number] as number;
       if (from < r0 || from >= r1) draw(e);
     }
   }

@@ -14,7 +14,7 @@ import type { Item } from '../../api/types';
 import { itemHref } from '../../nav';
 import { Link, navigate } from '../../router';
 import { ARROW_STYLES, arrowPaths } from './arrow-paths';
-import type { RoadmapModel, RowModel } from './roadmap-model';
+import type { RoadmapEdges, RoadmapModel, RowModel } from './roadmap-model';
 import { DAY_PX, type Tick, ticksFor, type Zoom } from './time-scale';
 import { dayOfDate, formatDay, lastDayOf, type WorkCalendar, workingDaysBetween } from './work-time';
 
@@ -51,6 +51,7 @@ export interface GanttHandle {
 export interface GanttProps {
   readonly programId: string;
   readonly model: RoadmapModel;
+  readonly edges: RoadmapEdges;
   readonly rows: RowModel;
   readonly zoom: Zoom;
   readonly cal: WorkCalendar;
@@ -270,7 +271,7 @@ export const Gantt = forwardRef<GanttHandle, GanttProps>(function Gantt(props, r
           </>,
         );
       }
-      if (tooltip.current) tooltip.current.style.transform = `translate(${e.clientX + 14}px, ${e.clientY + 16}px)`;
+      place(tooltip.current, e.clientX, e.clientY);
       return;
     }
     const bar = barOf(e.target);
@@ -279,7 +280,7 @@ export const Gantt = forwardRef<GanttHandle, GanttProps>(function Gantt(props, r
       return;
     }
     if (!hover || hover.i !== bar.i) setHover({ i: bar.i, x: e.clientX, y: e.clientY });
-    else if (tooltip.current) tooltip.current.style.transform = `translate(${e.clientX + 14}px, ${e.clientY + 16}px)`;
+    else place(tooltip.current, e.clientX, e.clientY);
   };
   const onPointerUp = (e: ReactPointerEvent<HTMLDivElement>) => {
     const d = drag.current;
@@ -372,6 +373,7 @@ export const Gantt = forwardRef<GanttHandle, GanttProps>(function Gantt(props, r
               {props.showArrows ? (
                 <ArrowsLayer
                   model={model}
+                  edges={props.edges}
                   rows={rows}
                   xs={pos.xs}
                   xf={pos.xf}
@@ -383,6 +385,7 @@ export const Gantt = forwardRef<GanttHandle, GanttProps>(function Gantt(props, r
               {hover ? (
                 <ArrowsLayer
                   model={model}
+                  edges={props.edges}
                   rows={rows}
                   xs={pos.xs}
                   xf={pos.xf}
@@ -413,12 +416,25 @@ export const Gantt = forwardRef<GanttHandle, GanttProps>(function Gantt(props, r
         </div>
       </section>
       {hovered && hover && !dragLabel ? (
-        <div className="rm-tooltip" ref={tooltip} style={{ transform: `translate(${hover.x + 14}px, ${hover.y + 16}px)` }} role="tooltip">
+        <div
+          className="rm-tooltip"
+          ref={(el) => {
+            tooltip.current = el;
+            place(el, hover.x, hover.y);
+          }}
+          role="tooltip"
+        >
           <TooltipBody model={model} i={hover.i} cal={props.cal} baseline={props.baseline} teamNames={props.teamNames} canEdit={canEdit} />
         </div>
       ) : null}
       {dragLabel ? (
-        <div className="rm-tooltip drag" ref={tooltip} role="status">
+        <div
+          className="rm-tooltip drag"
+          ref={(el) => {
+            tooltip.current = el;
+          }}
+          role="status"
+        >
           {dragLabel}
         </div>
       ) : null}
@@ -427,6 +443,16 @@ export const Gantt = forwardRef<GanttHandle, GanttProps>(function Gantt(props, r
 });
 
 const roundHalf = (x: number) => Math.round(x * 2) / 2;
+
+/** Puts the tooltip below-right of the pointer, flipped to the other side near the window's edges. */
+function place(el: HTMLElement | null, x: number, y: number): void {
+  if (!el) return;
+  const w = el.offsetWidth;
+  const h = el.offsetHeight;
+  const left = x + 14 + w > window.innerWidth - 8 ? x - 14 - w : x + 14;
+  const top = y + 16 + h > window.innerHeight - 8 ? y - 12 - h : y + 16;
+  el.style.transform = `translate(${Math.max(8, left)}px, ${Math.max(8, top)}px)`;
+}
 const ticksStep = (zoom: Zoom) => (zoom === 'days' ? 1 : zoom === 'weeks' ? 7 : zoom === 'months' ? 30 : 91);
 
 const TimeHeader = memo(function TimeHeader(p: {
@@ -605,6 +631,7 @@ export const lastDayOfItem = (m: RoadmapModel, i: number) => m.lastDay[i] as num
 
 const ArrowsLayer = memo(function ArrowsLayer(p: {
   model: RoadmapModel;
+  edges: RoadmapEdges;
   rows: RowModel;
   xs: Float32Array;
   xf: Float32Array;
@@ -614,7 +641,7 @@ const ArrowsLayer = memo(function ArrowsLayer(p: {
   /** Only the arrows into and out of this item (the hovered one), drawn on top. */
   only?: number;
 }) {
-  const { lines, heads } = arrowPaths(p.model, p.rows, {
+  const { lines, heads } = arrowPaths(p.model, p.edges, p.rows, {
     rowH: ROW_H,
     xs: p.xs,
     xf: p.xf,

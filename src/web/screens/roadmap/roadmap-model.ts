@@ -21,16 +21,6 @@ export interface RoadmapModel {
   /** 1 for summary rows: epics and any item that is another item's parent. */
   readonly summary: Uint8Array;
   readonly parent: Int32Array;
-  /** Dependencies as parallel arrays (type: 0 FS, 1 SS, 2 FF, 3 SF; state: 0 accepted, 1 requested, 2 at-risk, 3 broken). */
-  readonly edgeFrom: Int32Array;
-  readonly edgeTo: Int32Array;
-  readonly edgeType: Uint8Array;
-  readonly edgeState: Uint8Array;
-  /** Edge ids by item, compressed: out-edges of i are outEdges[outStart[i] .. outStart[i+1]). */
-  readonly outStart: Int32Array;
-  readonly outEdges: Int32Array;
-  readonly inStart: Int32Array;
-  readonly inEdges: Int32Array;
   readonly criticalPath: readonly number[];
   /** First start and last finish over all planned items (day coordinates). */
   readonly first: number;
@@ -39,6 +29,23 @@ export interface RoadmapModel {
   /** The date the program finishes on. */
   readonly finishDate: number;
   readonly version: number;
+}
+
+/**
+ * The dependencies between a model's items, built apart from the model because they arrive after
+ * the bars: the arrows draw, nothing else re-renders.
+ */
+export interface RoadmapEdges {
+  /** Parallel arrays (type: 0 FS, 1 SS, 2 FF, 3 SF; state: 0 accepted, 1 requested, 2 at-risk, 3 broken). */
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly type: Uint8Array;
+  readonly state: Uint8Array;
+  /** Edge ids by item, compressed: out-edges of i are outEdges[outStart[i] .. outStart[i+1]). */
+  readonly outStart: Int32Array;
+  readonly outEdges: Int32Array;
+  readonly inStart: Int32Array;
+  readonly inEdges: Int32Array;
 }
 
 const LINK_TYPES = ['FS', 'SS', 'FF', 'SF'];
@@ -58,12 +65,7 @@ function compress(n: number, keys: Int32Array): { start: Int32Array; edges: Int3
   return { start, edges };
 }
 
-export function buildRoadmapModel(
-  cal: WorkCalendar,
-  plan: Plan,
-  tagged: readonly Tagged<Item>[],
-  deps: readonly Dependency[],
-): RoadmapModel {
+export function buildRoadmapModel(cal: WorkCalendar, plan: Plan, tagged: readonly Tagged<Item>[]): RoadmapModel {
   const n = tagged.length;
   const items = tagged.map((t) => t.value);
   const etags = tagged.map((t) => t.etag);
@@ -98,20 +100,6 @@ export function buildRoadmapModel(
       summary[p] = 1;
     }
   });
-  const kept = deps.filter((d) => index.has(d.from) && index.has(d.to));
-  const m = kept.length;
-  const edgeFrom = new Int32Array(m);
-  const edgeTo = new Int32Array(m);
-  const edgeType = new Uint8Array(m);
-  const edgeState = new Uint8Array(m);
-  kept.forEach((d, e) => {
-    edgeFrom[e] = index.get(d.from) as number;
-    edgeTo[e] = index.get(d.to) as number;
-    edgeType[e] = Math.max(0, LINK_TYPES.indexOf(d.type));
-    edgeState[e] = Math.max(0, LINK_STATES.indexOf(d.state));
-  });
-  const out = compress(n, edgeFrom);
-  const into = compress(n, edgeTo);
   const criticalPath = plan.criticalPath.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
   const finishDay = plan.unit === 'datetime' ? dayOfDateTime(cal, plan.finish) : last;
   return {
@@ -126,14 +114,6 @@ export function buildRoadmapModel(
     critical,
     summary,
     parent,
-    edgeFrom,
-    edgeTo,
-    edgeType,
-    edgeState,
-    outStart: out.start,
-    outEdges: out.edges,
-    inStart: into.start,
-    inEdges: into.edges,
     criticalPath,
     first: Number.isFinite(first) ? first : dayOfDate(new Date().toISOString().slice(0, 10)),
     last: Number.isFinite(last) ? last : dayOfDate(new Date().toISOString().slice(0, 10)) + 30,
@@ -141,6 +121,25 @@ export function buildRoadmapModel(
     finishDate: plan.unit === 'datetime' ? dayOfDate(plan.finish) : Math.ceil(last) - 1,
     version: plan.version,
   };
+}
+
+export function buildEdges(model: RoadmapModel, deps: readonly Dependency[]): RoadmapEdges {
+  const { index, n } = model;
+  const kept = deps.filter((d) => index.has(d.from) && index.has(d.to));
+  const m = kept.length;
+  const from = new Int32Array(m);
+  const to = new Int32Array(m);
+  const type = new Uint8Array(m);
+  const state = new Uint8Array(m);
+  kept.forEach((d, e) => {
+    from[e] = index.get(d.from) as number;
+    to[e] = index.get(d.to) as number;
+    type[e] = Math.max(0, LINK_TYPES.indexOf(d.type));
+    state[e] = Math.max(0, LINK_STATES.indexOf(d.state));
+  });
+  const out = compress(n, from);
+  const into = compress(n, to);
+  return { from, to, type, state, outStart: out.start, outEdges: out.edges, inStart: into.start, inEdges: into.edges };
 }
 
 export type GroupBy = 'workstream' | 'team';

@@ -9,7 +9,7 @@ import { Link, setQueryParam, useLocation } from '../../router';
 import { useToast } from '../../toasts';
 import { resizePatch } from './estimate-patch';
 import { type DragResult, Gantt, type GanttHandle, lastDayOfItem } from './gantt';
-import { buildRoadmapModel, buildRows, type GroupBy } from './roadmap-model';
+import { buildEdges, buildRoadmapModel, buildRows, type GroupBy, type RoadmapModel } from './roadmap-model';
 import { ZOOMS, type Zoom } from './time-scale';
 import { useBaselines } from './use-baseline';
 import { useRoadmapSource } from './use-roadmap-source';
@@ -35,21 +35,27 @@ export function RoadmapScreen() {
 
   const counts = detail?.summary.counts;
   const source = useRoadmapSource(id, version, counts ? { items: counts.items, dependencies: counts.dependencies } : undefined);
-  const calendar = detail?.program.calendar;
-  const cal = useMemo(() => workCalendar(calendar), [calendar]);
+  // Keyed by content: the program summary is re-fetched on every version, its calendar rarely changes.
+  const calendarKey = detail ? JSON.stringify(detail.program.calendar) : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: calendarKey stands for the calendar.
+  const cal = useMemo(() => workCalendar(detail?.program.calendar), [calendarKey]);
+  const plan = source.value?.plan;
+  const items = source.value?.items;
+  const dependencies = source.value?.dependencies;
   const model = useMemo(
-    () => (source.value ? buildRoadmapModel(cal, source.value.plan, source.value.items, source.value.dependencies) : undefined),
-    [source.value, cal],
+    () => (plan && items && calendarKey ? buildRoadmapModel(cal, plan, items) : undefined),
+    [plan, items, cal, calendarKey],
   );
+  const edges = useMemo(() => (model && dependencies ? buildEdges(model, dependencies) : undefined), [model, dependencies]);
   // A new plan replaces what was shown while saving.
   // biome-ignore lint/correctness/useExhaustiveDependencies: model is the trigger.
   useEffect(() => setOverrides(new Map()), [model]);
 
-  const names = useMemo(() => {
-    const list = by === 'team' ? detail?.summary.teams : detail?.summary.workstreams;
-    return new Map((list ?? []).map((x) => [x.id, x.name]));
-  }, [by, detail]);
-  const teamNames = useMemo(() => new Map((detail?.summary.teams ?? []).map((t) => [t.id, t.name])), [detail]);
+  const groupList = by === 'team' ? detail?.summary.teams : detail?.summary.workstreams;
+  const namesKey = JSON.stringify((groupList ?? []).map((x) => [x.id, x.name]));
+  const teamsKey = JSON.stringify((detail?.summary.teams ?? []).map((x) => [x.id, x.name]));
+  const names = useMemo(() => new Map<string, string>(JSON.parse(namesKey) as [string, string][]), [namesKey]);
+  const teamNames = useMemo(() => new Map<string, string>(JSON.parse(teamsKey) as [string, string][]), [teamsKey]);
   const rows = useMemo(
     () => (model ? buildRows(model, by, names, collapsed, criticalFocus) : undefined),
     [model, by, names, collapsed, criticalFocus],
@@ -274,7 +280,7 @@ export function RoadmapScreen() {
       {baselines.detailProblem ? <ProblemBanner problem={baselines.detailProblem} /> : null}
       {source.state === 'error' ? <ProblemBanner problem={source.problem} onRetry={source.reload} /> : null}
       {source.state === 'loading' && source.value ? <div className="progress" role="progressbar" aria-label="Updating" /> : null}
-      {!model || !rows || !range ? (
+      {!model || !edges || !rows || !range ? (
         source.state === 'error' ? null : (
           <Loading label="Loading the plan…" />
         )
@@ -288,6 +294,7 @@ export function RoadmapScreen() {
             ref={gantt}
             programId={id}
             model={model}
+            edges={edges}
             rows={rows}
             zoom={zoom}
             cal={cal}
@@ -347,7 +354,7 @@ function Legend({ baseline }: { baseline: boolean }) {
   );
 }
 
-function CriticalPathList({ programId, model }: { programId: string; model: ReturnType<typeof buildRoadmapModel> }) {
+function CriticalPathList({ programId, model }: { programId: string; model: RoadmapModel }) {
   return (
     <aside className="rm-critical-panel card" aria-label="Critical path">
       <h2>Critical path</h2>
