@@ -12,7 +12,7 @@ import { useToast } from '../toasts';
 import { DependencyPanel } from './dependency-map/dependency-panel';
 import { type Layout, layoutMap } from './dependency-map/elk-layout';
 import { MapCanvas } from './dependency-map/map-canvas';
-import { buildMap, isCritical, type MapEdge } from './dependency-map/map-model';
+import { buildMap, isCritical, type MapEdge, type MapModel } from './dependency-map/map-model';
 import './dependency-map.css';
 
 /** Above this many item nodes the map opens at team level (hundreds of boxes read as noise, and lay out slowly). */
@@ -66,7 +66,8 @@ export function DependencyMapScreen() {
     [input, states, criticalOnly, team, level],
   );
 
-  const [layout, setLayout] = useState<{ layout: Layout; for: typeof model } | undefined>();
+  // The last finished layout and the model it was made for: drawn together while the next one computes.
+  const [layout, setLayout] = useState<{ layout: Layout; for: MapModel } | undefined>();
   const [layoutError, setLayoutError] = useState<string | undefined>();
   useEffect(() => {
     if (!model) return;
@@ -116,7 +117,7 @@ export function DependencyMapScreen() {
 
   const problem =
     deps.state === 'error' ? deps.problem : items.state === 'error' ? items.problem : teams.state === 'error' ? teams.problem : undefined;
-  const drawn = layout && model && layout.for === model ? layout.layout : layout?.layout;
+  const laying = model !== undefined && layout?.for !== model;
   const fitKey = `${level}|${team ?? ''}|${criticalOnly}|${[...states].join(',')}`;
 
   return (
@@ -172,16 +173,16 @@ export function DependencyMapScreen() {
       {problem ? <ProblemBanner problem={problem} /> : null}
       {layoutError ? <div className="problem">The map could not be laid out: {layoutError}</div> : null}
       <div className="dm-stage">
-        {!model || !drawn ? (
+        {!layout ? (
           <Loading label={model ? 'Laying out the map…' : 'Reading dependencies…'} />
-        ) : model.edges.length === 0 ? (
+        ) : layout.for.edges.length === 0 ? (
           <div className="empty">No cross-team dependency matches these filters.</div>
         ) : (
           <MapCanvas
-            model={model}
-            layout={drawn}
+            model={layout.for}
+            layout={layout.layout}
             selected={selectedEdge?.key}
-            fitKey={`${fitKey}|${drawn.width}x${drawn.height}`}
+            fitKey={`${fitKey}|${layout.layout.width}x${layout.layout.height}`}
             onEdge={(e) => {
               setOpenDep(undefined);
               setSelectedKey(e.key);
@@ -189,6 +190,11 @@ export function DependencyMapScreen() {
             onNode={(n) => (level === 'teams' ? setQueryParam('team', n) : navigate(itemHref(id, n)))}
           />
         )}
+        {laying && layout ? (
+          <div className="dm-laying" aria-live="polite">
+            <span className="spinner" /> Laying out…
+          </div>
+        ) : null}
         <Legend />
         {selectedEdge ? (
           <DependencyPanel
