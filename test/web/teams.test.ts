@@ -56,8 +56,29 @@ describe('the teams screen', () => {
     const heat = page.getByRole('table', { name: 'Unlevelled weekly demand by team' });
     await heat.waitFor();
     expect(await heat.locator('tbody tr').count()).toBe(14);
-    const cells = await heat.locator('td.tm-cell').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-band')));
-    expect(cells.filter((b) => b !== 'idle').length).toBeGreaterThan(20);
+    const cells = await heat
+      .locator('td.tm-cell')
+      .evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-team'), td.getAttribute('data-week'), td.getAttribute('aria-label')]));
+    // Levelling delays nothing in the sample, so the demand of the plain plan, computed in the
+    // browser, must agree with the engine's levelled load cell by cell.
+    const plan = await world.api.admin.json<{ levelling: { delays: unknown[]; teamLoad: TeamLoad[] } }>(
+      'GET',
+      '/api/programs/checkout-cloud-2027/plan?level=true',
+    );
+    expect(plan.body.levelling.delays).toEqual([]);
+    const levelled = new Map(plan.body.levelling.teamLoad.map((c) => [`${c.team}|${c.week}`, c]));
+    let compared = 0;
+    let busy = 0;
+    for (const [team, week, label] of cells) {
+      const figures = /: ([\d.]+) of ([\d.]+) person-days/.exec(label ?? '');
+      const engine = levelled.get(`${team}|${week}`);
+      if (!figures || !engine) continue;
+      compared++;
+      if (Number(figures[1]) > 0) busy++;
+      expect(Math.abs(Number(figures[1]) - engine.load)).toBeLessThanOrEqual(2);
+    }
+    expect(compared).toBeGreaterThan(500);
+    expect(busy).toBeGreaterThan(20);
   });
 
   it('lets an editor change a team, and the table shows it', async () => {
