@@ -65,7 +65,11 @@ describe('the roadmap', () => {
     await page.locator('[data-item="lz-epic"]').waitFor();
     const plan = (await world.api.admin.json<Plan>('GET', `/api/programs/${PROGRAM}/plan`)).body;
     expect(plan.criticalPath.length).toBeGreaterThan(0);
-    expect(await page.locator('[data-item][data-critical="true"]').count()).toBeGreaterThan(0);
+    // The critical chain ends the program: at the bottom, in cutover.
+    await page.locator('.rm-scroller').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await page.locator('[data-item][data-critical="true"]').first().waitFor();
     // Every bar's critical flag is the plan's.
     const critical = new Set(plan.items.filter((i) => i.critical).map((i) => i.id));
     const bars = await page
@@ -163,6 +167,46 @@ describe('the roadmap', () => {
     await page.getByText(`Finish ${finishLabel}`).waitFor();
     const widened = await bar.boundingBox();
     expect(widened?.width ?? 0).toBeGreaterThan(box.width + 30);
+  });
+
+  it("lets an editor drag a bar's body: the item starts no earlier than the day it was dropped on", async () => {
+    const { page } = world;
+    const items = (
+      await world.api.admin.json<{ items: { value: Item & { startNoEarlierThan?: string } }[] }>(
+        'GET',
+        `/api/programs/${PROGRAM}/items?perPage=1000`,
+      )
+    ).body.items.map((t) => t.value);
+    const plan = (await world.api.admin.json<Plan>('GET', `/api/programs/${PROGRAM}/plan`)).body;
+    const parents = new Set(items.map((i) => i.parent).filter(Boolean));
+    const item = items.find((i) => i.kind === 'task' && i.state === 'not-started' && !parents.has(i.id) && !i.startNoEarlierThan) as Item;
+    const planned = plan.items.find((p) => p.id === item.id) as PlanItem;
+    await openRoadmap(page, world.url, '?zoom=days');
+    const bar = page.locator(`.rm-bar[data-item="${item.id}"]`);
+    await bar.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'start' }));
+    const box = await bar.boundingBox();
+    if (!box) throw new Error('bar not visible');
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + Math.min(10, box.width / 3), y);
+    await page.mouse.down();
+    for (let step = 1; step <= 7; step++) await page.mouse.move(box.x + Math.min(10, box.width / 3) + step * 30, y);
+    await page.mouse.up();
+    await expect
+      .poll(
+        async () =>
+          (await world.api.admin.json<{ value: { startNoEarlierThan?: string } }>('GET', `/api/programs/${PROGRAM}/items/${item.id}`)).body
+            .value.startNoEarlierThan ?? '',
+        { timeout: 10_000 },
+      )
+      .not.toBe('');
+    const after = (
+      await world.api.admin.json<{ value: { startNoEarlierThan: string } }>('GET', `/api/programs/${PROGRAM}/items/${item.id}`)
+    ).body.value;
+    expect(after.startNoEarlierThan > planned.start.slice(0, 10)).toBe(true);
+    const replanned = (await world.api.admin.json<Plan>('GET', `/api/programs/${PROGRAM}/plan`)).body.items.find(
+      (p) => p.id === item.id,
+    ) as PlanItem;
+    expect(replanned.start.slice(0, 10) >= after.startNoEarlierThan).toBe(true);
   });
 
   it('shows a baseline as ghost bars', async () => {
