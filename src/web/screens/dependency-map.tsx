@@ -34,17 +34,23 @@ export function DependencyMapScreen() {
   const teams = useResource<Page<'teams', Team>>(programPath(id, 'teams'), { perPage: 1000 }, version);
   const plan = useResource<Plan>(programPath(id, 'plan'), undefined, version);
 
-  const states = useMemo(() => {
-    const raw = query.get('states');
-    return new Set(
-      (raw ? raw.split(',') : DEPENDENCY_STATES).filter((s): s is DependencyState => (DEPENDENCY_STATES as readonly string[]).includes(s)),
-    );
-  }, [query]);
+  // Keyed on the parameter's text: `query` is a new object on every render.
+  const rawStates = query.get('states');
+  const states = useMemo(
+    () =>
+      new Set(
+        (rawStates ? rawStates.split(',') : DEPENDENCY_STATES).filter((s): s is DependencyState =>
+          (DEPENDENCY_STATES as readonly string[]).includes(s),
+        ),
+      ),
+    [rawStates],
+  );
   const criticalOnly = query.get('critical') === 'true';
   const team = query.get('team') ?? undefined;
 
   const input = useMemo(() => {
-    if (!deps.value || !items.value || !teams.value) return undefined;
+    // The plan marks critical edges; waiting for it (unless it failed) saves laying the map out twice.
+    if (!deps.value || !items.value || !teams.value || (!plan.value && plan.state !== 'error')) return undefined;
     const critical = new Set((plan.value?.items ?? []).filter((i) => i.critical).map((i) => i.id));
     for (const c of plan.value?.criticalPath ?? []) critical.add(c);
     return {
@@ -53,7 +59,7 @@ export function DependencyMapScreen() {
       teams: teams.value.teams.map((t) => t.value),
       critical,
     };
-  }, [deps.value, items.value, teams.value, plan.value]);
+  }, [deps.value, items.value, teams.value, plan.value, plan.state]);
 
   const all = useMemo(
     () => (input ? buildMap(input, { states: new Set(DEPENDENCY_STATES), criticalOnly: false, team: undefined }, 'items') : undefined),

@@ -103,8 +103,7 @@ async function layoutItems(model: MapModel): Promise<Layout> {
     lanes.set(g.id, { x: 0, y, width, height });
     y += height + LANE.gap;
   }
-  const edges = new Map(model.edges.map((e) => [e.key, curve(nodes.get(e.from), nodes.get(e.to))]));
-  return { width, height: Math.max(0, y - LANE.gap), lanes, nodes, edges };
+  return { width, height: Math.max(0, y - LANE.gap), lanes, nodes, edges: routes(model, nodes) };
 }
 
 async function layoutTeams(model: MapModel): Promise<Layout> {
@@ -115,8 +114,40 @@ async function layoutTeams(model: MapModel): Promise<Layout> {
     edges: model.edges.map((e) => ({ id: e.key, sources: [e.from], targets: [e.to] })),
   });
   const nodes = new Map((done.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0, ...TEAM_NODE }]));
-  const edges = new Map(model.edges.map((e) => [e.key, curve(nodes.get(e.from), nodes.get(e.to))]));
-  return { width: done.width ?? 0, height: done.height ?? 0, lanes: new Map(), nodes, edges };
+  return { width: done.width ?? 0, height: done.height ?? 0, lanes: new Map(), nodes, edges: routes(model, nodes) };
+}
+
+/**
+ * Every edge's curve. Where several edges leave (or enter) one node, their ends are spread down
+ * its side in the order of the nodes at their other ends, so they fan out instead of crossing.
+ */
+function routes(model: MapModel, nodes: ReadonlyMap<string, Box>): Map<string, Route> {
+  const centre = (id: string) => {
+    const b = nodes.get(id);
+    return b ? b.y + b.height / 2 : 0;
+  };
+  const spread = (ends: Map<string, { key: string; other: string }[]>) => {
+    const at = new Map<string, number>();
+    for (const [id, list] of ends) {
+      const box = nodes.get(id);
+      if (!box) continue;
+      list.sort((a, b) => centre(a.other) - centre(b.other));
+      // Within the middle 60 % of the side, evenly.
+      list.forEach((end, i) => {
+        at.set(end.key, box.y + box.height * (0.2 + (0.6 * (i + 1)) / (list.length + 1)));
+      });
+    }
+    return at;
+  };
+  const outs = new Map<string, { key: string; other: string }[]>();
+  const ins = new Map<string, { key: string; other: string }[]>();
+  for (const e of model.edges) {
+    outs.set(e.from, [...(outs.get(e.from) ?? []), { key: e.key, other: e.to }]);
+    ins.set(e.to, [...(ins.get(e.to) ?? []), { key: e.key, other: e.from }]);
+  }
+  const from = spread(outs);
+  const to = spread(ins);
+  return new Map(model.edges.map((e) => [e.key, curve(nodes.get(e.from), nodes.get(e.to), from.get(e.key), to.get(e.key))]));
 }
 
 /**
@@ -124,13 +155,13 @@ async function layoutTeams(model: MapModel): Promise<Layout> {
  * otherwise (a back edge between teams) out of the source's left side into the target's right
  * side, bowed downwards so it does not lie on top of the forward edge between the same pair.
  */
-function curve(a: Box | undefined, b: Box | undefined): Route {
+function curve(a: Box | undefined, b: Box | undefined, startY?: number, endY?: number): Route {
   if (!a || !b) return { d: '', mid: { x: 0, y: 0 } };
   const forward = b.x >= a.x + a.width;
   const x1 = forward ? a.x + a.width : a.x;
-  const y1 = a.y + a.height / 2;
+  const y1 = startY ?? a.y + a.height / 2;
   const x2 = forward ? b.x : b.x + b.width;
-  const y2 = b.y + b.height / 2;
+  const y2 = endY ?? b.y + b.height / 2;
   const reach = Math.max(36, Math.abs(x2 - x1) / 2);
   const bow = forward ? 0 : 28;
   const c1 = { x: x1 + (forward ? reach : -reach), y: y1 + bow };
