@@ -61,6 +61,10 @@ describe('the dependency map', () => {
     await page.goto(`${world.url}${PROGRAM}/map`);
     const lanes = page.locator('.dm-lane');
     await lanes.first().waitFor();
+    // The layout settles (a render that re-triggers the layout would keep this up for ever).
+    await page.locator('.dm-laying').waitFor({ state: 'detached' });
+    await page.waitForTimeout(1500);
+    expect(await page.locator('.dm-laying').count()).toBe(0);
     // Every team of the sample takes part in some cross-team dependency.
     expect(await lanes.count()).toBe(14);
     await expect(page.locator('.dm-lane[data-team="dbre"]').textContent()).resolves.toMatch(/^Database\s?Reliability.*11 items$/);
