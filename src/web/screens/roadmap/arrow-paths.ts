@@ -19,10 +19,11 @@ export interface ArrowGeometry {
  * SVG path data for the dependency arrows touching rows [r0, r1): lines and arrowheads per style.
  * An arrow runs from the predecessor's end (its finish for FS/FF, start for SS/SF) to the
  * successor's start (FS/SS, entering from the left) or finish (FF/SF, entering from the right);
- * an end far outside rows [r0, r1) is cut 96 rows away (the window never spans that far). Rows are
- * drawn in chunks, each chunk's arrows in its own SVG, so an arrow between two chunks is drawn by
- * both, exactly on itself (arrow colours are opaque). Strings are built directly: a few hundred
- * arrows per chunk, built once when the chunk enters the window.
+ * an end far outside rows [r0, r1) is cut 64 rows away (farther than the window shows). States
+ * are colours, not dashes: a dashed path costs the rasterizer every dash of its whole length on
+ * every tile. Rows are drawn in chunks, each chunk's arrows in its own SVG, so an arrow between
+ * two chunks is drawn by both, exactly on itself (arrow colours are opaque). Strings are built
+ * directly: a few hundred arrows per chunk, built once when the chunk enters the window.
  */
 export function arrowPaths(
   model: RoadmapModel,
@@ -35,7 +36,7 @@ export function arrowPaths(
   const { rowH, xs, xf, r0, r1 } = g;
   const mid = rowH / 2;
   const bottom = (r1 - r0) * rowH;
-  const reach = 96 * rowH;
+  const reach = 64 * rowH;
   const draw = (e: number) => {
     const a = edges.from[e] as number;
     const b = edges.to[e] as number;
@@ -48,8 +49,8 @@ export function arrowPaths(
     const x1 = fromFinish ? (xf[a] as number) : (xs[a] as number);
     const x2 = toStart ? (xs[b] as number) : (xf[b] as number);
     if (!Number.isFinite(x1) || !Number.isFinite(x2)) return;
-    // An end far outside the window is cut at `reach`: a dashed line 100k px long costs the
-    // rasterizer every dash on every tile it crosses, and nobody sees that part anyway.
+    // An end far outside the window is cut at `reach`: the rasterizer pays for a line's whole
+    // length on every tile it crosses, and nobody sees that part anyway.
     const y1 = Math.max(-reach, Math.min(bottom + reach, (ra - r0) * rowH + mid));
     const y2 = Math.max(-reach, Math.min(bottom + reach, (rb - r0) * rowH + mid));
     const state = edges.state[e] as number;

@@ -156,13 +156,16 @@ export const Gantt = forwardRef<GanttHandle, GanttProps>(function Gantt(props, r
     measure();
   }, [px, origin, rows.count, width]);
 
+  // One observer for the component's life, calling the latest measure (it closes over the scale).
+  const latestMeasure = useRef(measure);
+  latestMeasure.current = measure;
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => measure());
+    const observer = new ResizeObserver(() => latestMeasure.current());
     observer.observe(el);
     return () => observer.disconnect();
-  });
+  }, []);
 
   // Tells people (and the benchmark) when the first bars are on screen.
   useEffect(() => {

@@ -348,6 +348,15 @@ function Legend({ baseline }: { baseline: boolean }) {
         <span className="sw arrow" /> Dependency
       </li>
       <li>
+        <span className="sw arrow requested" /> Requested
+      </li>
+      <li>
+        <span className="sw arrow at-risk" /> At risk
+      </li>
+      <li>
+        <span className="sw arrow broken" /> Broken
+      </li>
+      <li>
         <span className="sw today" /> Today
       </li>
     </ul>
