@@ -25,6 +25,18 @@ function wrap(text: string, chars: number): string[] {
   return lines.map((l) => clip(l, chars));
 }
 
+/** The box around the ends of broken and at-risk edges: where a map too big to read whole opens. */
+function troubleBox(model: MapModel, layout: Layout): { x: number; y: number; width: number; height: number } | undefined {
+  const boxes = model.edges
+    .filter((e) => e.state === 'broken' || e.state === 'at-risk')
+    .flatMap((e) => [layout.nodes.get(e.from), layout.nodes.get(e.to)])
+    .filter((b) => b !== undefined);
+  if (boxes.length === 0) return undefined;
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+}
+
 /** The side panel's width over the map (CSS .dm-panel), in pixels. */
 const PANEL_WIDTH = 380;
 
@@ -61,7 +73,7 @@ export function MapCanvas({
   const { view, fit: fitView, zoomBy, panBy, handlers } = usePanZoom(svg);
   const size = { width: layout.width, height: layout.height };
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-fit only when what is shown changes, not on every pan.
-  useEffect(() => fitView(size, READABLE), [fitKey, fitView]);
+  useEffect(() => fitView(size, READABLE, troubleBox(model, layout)), [fitKey, fitView]);
   // An edge picked under where the side panel opens slides into the free part of the map.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new selection moves the view; panning afterwards is the user's.
   useEffect(() => {
@@ -201,6 +213,16 @@ export function MapCanvas({
           })}
         </g>
       </svg>
+      {layout.lanes.size > 0 && view.x + LANE.label * view.k * 0.6 < 0 ? (
+        // The lanes' own labels have scrolled off to the left: these keep naming the rows.
+        <div className="dm-sticky-lanes" aria-hidden="true">
+          {[...layout.lanes].map(([team, box]) => (
+            <div key={team} style={{ top: view.y + box.y * view.k, height: box.height * view.k }}>
+              <span>{teamName.get(team) ?? team}</span>
+            </div>
+          ))}
+        </div>
+      ) : null}
       <div className="dm-zoom" role="toolbar" aria-label="Zoom">
         <button type="button" className="btn small" onClick={() => zoomBy(1.25)} aria-label="Zoom in">
           +

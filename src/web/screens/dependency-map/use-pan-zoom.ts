@@ -84,18 +84,25 @@ export function usePanZoom(svg: RefObject<SVGSVGElement | null>) {
 
   /**
    * Fits the content into the viewport, centred. With `minScale`, a content too big to be read
-   * whole is shown at that scale from its top-left corner instead (the rest is a drag away).
+   * whole is shown at that scale instead, centred on `focus` (a box of the content; its top-left
+   * corner without one), never scrolled past the content's edges.
    */
   const fit = useCallback(
-    (content: { width: number; height: number }, minScale = 0) => {
+    (content: { width: number; height: number }, minScale = 0, focus?: { x: number; y: number; width: number; height: number }) => {
       const el = svg.current;
       if (!el || content.width <= 0) return;
       const W = el.clientWidth;
       const H = el.clientHeight;
       const pad = 24;
       const k = clamp(Math.min((W - 2 * pad) / content.width, (H - 2 * pad) / content.height, 1.1));
-      if (k < minScale) setView({ k: minScale, x: pad, y: pad });
-      else setView({ k, x: (W - content.width * k) / 2, y: (H - content.height * k) / 2 });
+      if (k >= minScale) {
+        setView({ k, x: (W - content.width * k) / 2, y: (H - content.height * k) / 2 });
+        return;
+      }
+      const within = (want: number, size: number, room: number) => Math.min(pad, Math.max(room - pad - size * minScale, want));
+      const x = focus ? W / 2 - (focus.x + focus.width / 2) * minScale : pad;
+      const y = focus ? H / 2 - (focus.y + focus.height / 2) * minScale : pad;
+      setView({ k: minScale, x: within(x, content.width, W), y: within(y, content.height, H) });
     },
     [svg],
   );
