@@ -213,7 +213,7 @@ export function MapCanvas({
           })}
         </g>
       </svg>
-      {layout.lanes.size > 0 && view.x + LANE.label * view.k * 0.6 < 0 ? (
+      {layout.lanes.size > 0 && view.x + (LANE.label - 24) * view.k < 0 ? (
         // The lanes' own labels have scrolled off to the left: these keep naming the rows.
         <div className="dm-sticky-lanes" aria-hidden="true">
           {[...layout.lanes].map(([team, box]) => (
