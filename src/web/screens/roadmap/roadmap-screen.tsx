@@ -235,12 +235,12 @@ export function RoadmapScreen() {
             </button>
             <button
               type="button"
-              className="btn small"
+              className={`btn small rm-toggle${showArrows ? ' on' : ''}`}
               aria-pressed={showArrows}
               onClick={() => setQueryParam('arrows', showArrows ? '0' : undefined)}
               title="Show every dependency (hovering a bar always shows its own)"
             >
-              {showArrows ? 'Hide dependencies' : 'Show dependencies'}
+              Dependencies
             </button>
             <select
               aria-label="Baseline"
