@@ -49,7 +49,16 @@ export async function webWorld(options: { theme?: 'light' | 'dark' } = {}): Prom
     page,
     async screenshot(name, on = page) {
       if (errors.length) throw new Error(`the page threw: ${errors.join('; ')}`);
+      // The app scrolls inside its content pane, not the page: grow the window to the pane's
+      // content for the picture (at most 4000 px), then put it back.
+      const size = on.viewportSize();
+      const needed = (await on.evaluate(
+        `(() => { const pane = document.querySelector('.content');
+          return pane ? pane.scrollHeight + pane.getBoundingClientRect().top : document.documentElement.scrollHeight; })()`,
+      )) as number;
+      if (size && needed > size.height) await on.setViewportSize({ width: size.width, height: Math.min(Math.ceil(needed), 4000) });
       await on.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      if (size && needed > size.height) await on.setViewportSize(size);
     },
     async close() {
       await browser.close();

@@ -136,15 +136,15 @@ function Health({ report, loading, target }: { report: StatusReport | undefined;
       </div>
       <dl className="ov-finish">
         <div>
-          <dt>Target</dt>
+          <dt>Program target</dt>
           <dd>{dayLabel(target ?? report.program.target)}</dd>
         </div>
         <div>
-          <dt>Likely finish (P50)</dt>
+          <dt>All work done, likely (P50)</dt>
           <dd>{dayLabel(report.finish.p50)}</dd>
         </div>
         <div>
-          <dt>80 % sure by (P80)</dt>
+          <dt>All work done, 80 % sure (P80)</dt>
           <dd>
             {dayLabel(report.finish.p80)}
             {moved ? <span className={`ov-move ${moved > 0 ? 'later' : 'earlier'}`}>{moved > 0 ? '▲ later' : '▼ earlier'}</span> : null}
