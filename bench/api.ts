@@ -8,12 +8,7 @@
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
-import { ensureFirstAdmin } from '../src/app/accounts/accounts.js';
-import { generateProgram } from '../src/engine/generate/generate-program.js';
-import { createRandom } from '../src/engine/rcpsp/random.js';
-import { writeProgram } from '../src/formats/program-yaml/write-program.js';
-import { startServer } from '../src/server/start-server.js';
-import { openStore } from '../src/store/open-store.js';
+import { benchServer } from './bench-server.js';
 
 interface Histogram {
   p50: number;
@@ -41,28 +36,8 @@ const items = arg('items', 10_000);
 const seconds = arg('seconds', 10);
 const connections = arg('connections', 50);
 
-const opened = await openStore({ kind: 'memory' }, { now: new Date(), command: 'bench' });
-if (!opened.ok) throw new Error('store');
-const store = opened.value;
-const password = 'bench-password-1';
-await ensureFirstAdmin(store, { THROUGHLINE_ADMIN_PASSWORD: password }, new Date());
-const server = await startServer({ store, port: 0, workers: 1, log: () => {} });
-
-const signIn = await fetch(`${server.url}/api/session`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ login: 'admin', password }),
-});
-const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
-const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-
-const model = generateProgram({ items, teams: 20, dependenciesPerItem: 2 }, createRandom(7));
-const imported = await fetch(`${server.url}/api/programs/import?file=big.json`, {
-  method: 'POST',
-  headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-  body: writeProgram(model, 'json'),
-});
-if (imported.status !== 201) throw new Error(`import: ${imported.status} ${await imported.text()}`);
+const server = await benchServer({ store: { kind: 'memory' }, program: { items, teams: 20, dependenciesPerItem: 2 }, seed: 7 });
+const { cookie, model } = server;
 const id = model.program.id;
 console.log(
   `program: ${model.items.length} items, ${model.dependencies.length} dependencies; ${connections} connections for ${seconds} s each`,
@@ -86,4 +61,3 @@ for (const t of targets) {
   );
 }
 await server.close();
-await store.close();

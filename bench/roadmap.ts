@@ -12,18 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { ensureFirstAdmin } from '../src/app/accounts/accounts.js';
-import { generateProgram } from '../src/engine/generate/generate-program.js';
-import { createRandom } from '../src/engine/rcpsp/random.js';
-import { writeProgram } from '../src/formats/program-yaml/write-program.js';
-import { startServer } from '../src/server/start-server.js';
-import { openStore } from '../src/store/open-store.js';
 import { launchChromium } from '../test/support/chromium.js';
+import { BENCH_PASSWORD, benchServer } from './bench-server.js';
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) || fallback;
 const itemCount = arg('items', 10_000);
 const runs = arg('runs', 5);
-const password = 'bench-password-1';
 
 const root = mkdtempSync(join(tmpdir(), 'throughline-roadmap-bench-'));
 const webDir = join(root, 'web');
@@ -33,28 +27,14 @@ await build({
   build: { outDir: webDir, sourcemap: false, emptyOutDir: true },
 });
 
-const opened = await openStore({ kind: 'embedded', dataDir: join(root, 'data') }, { now: new Date(), command: 'bench' });
-if (!opened.ok) throw new Error(`store: ${JSON.stringify(opened.error)}`);
-const store = opened.value;
-await ensureFirstAdmin(store, { THROUGHLINE_ADMIN_PASSWORD: password }, new Date());
-const server = await startServer({ store, port: 0, workers: 1, log: () => {}, webDir });
-
-const signIn = await fetch(`${server.url}/api/session`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ login: 'admin', password }),
+const server = await benchServer({
+  store: { kind: 'embedded', dataDir: join(root, 'data') },
+  program: { items: itemCount, teams: 20 },
+  seed: 1,
+  webDir,
 });
-const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
-const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-const writeHeaders = { cookie, 'x-csrf-token': csrfToken };
-
-const model = generateProgram({ items: itemCount, teams: 20 }, createRandom(1));
-const imported = await fetch(`${server.url}/api/programs/import?file=big.json`, {
-  method: 'POST',
-  headers: { ...writeHeaders, 'content-type': 'application/json' },
-  body: writeProgram(model, 'json'),
-});
-if (imported.status !== 201) throw new Error(`import: ${imported.status} ${await imported.text()}`);
+const { cookie, model } = server;
+const writeHeaders = { cookie, 'x-csrf-token': server.csrfToken };
 const id = model.program.id;
 const roadmapUrl = `${server.url}/p/${encodeURIComponent(id)}/roadmap`;
 console.log(`program: ${model.items.length} items, ${model.dependencies.length} dependencies, ${model.teams.length} teams`);
@@ -81,7 +61,7 @@ const errors: string[] = [];
 page.on('pageerror', (e) => errors.push(e.message));
 await page.goto(`${server.url}/login`);
 await page.getByLabel('Login').fill('admin');
-await page.getByLabel('Password').fill(password);
+await page.getByLabel('Password').fill(BENCH_PASSWORD);
 await page.getByRole('button', { name: 'Sign in' }).click();
 await page.getByRole('heading', { name: 'Programs' }).waitFor();
 
@@ -209,5 +189,4 @@ if (errors.length) console.log(`page errors: ${errors.join('; ')}`);
 
 await browser.close();
 await server.close();
-await store.close();
 rmSync(root, { recursive: true, force: true });

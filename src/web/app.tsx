@@ -188,10 +188,10 @@ function Shell({ programId, children }: { programId?: string; children: ReactNod
 }
 
 function ProgramVersion() {
-  const { version, role } = useProgram();
+  const { currentVersion, role } = useProgram();
   return (
     <span className="faint" style={{ fontSize: 12 }}>
-      v{version} · {role ?? '…'}
+      v{currentVersion} · {role ?? '…'}
     </span>
   );
 }

@@ -42,7 +42,8 @@ describe('the item detail', () => {
     await page.getByRole('button', { name: 'Edit' }).waitFor();
     const timeline = page.getByRole('list', { name: 'Timeline' });
     const latest = timeline.getByRole('listitem').first();
-    await expect(latest.textContent()).resolves.toMatch(/admin\s*changed/);
+    // The timeline is read again after the save: wait for the new entry to come first.
+    await latest.filter({ hasText: /admin\s*changed/ }).waitFor();
     await latest.getByText('percentComplete').waitFor();
     expect(await latest.textContent()).toMatch(/→\s*40/);
     expect(await latest.textContent()).toMatch(/4\/6\/11/);

@@ -33,6 +33,8 @@ export const programRoutes = [
     path: '/api/programs/{programId}',
     tag: 'Programs',
     summary: 'A program and its summary',
+    description:
+      "The program, the caller's role and its summary: counts, teams, workstreams, milestones, open risks and decisions, and the first 100 open cross-team dependencies, most urgent first (`counts.openDependencies` counts them all).",
     access: 'viewer',
     params: programIdParam,
     response: z.object({
@@ -44,14 +46,17 @@ export const programRoutes = [
     async handle({ programId, role, deps }) {
       const current = await deps.cache.current(programId as ProgramId);
       if (!current) return problem(404, 'no-program', 'No such program', `there is no program "${programId}"`);
-      return {
-        body: {
-          version: current.version,
-          role,
-          program: current.model.program,
-          summary: summarizeProgram(current.model) as unknown as Record<string, unknown>,
-        },
-      };
+      // Every screen of a program reads this first: summarized once per version, and kept small on
+      // big programs (a 10k-item program has thousands of open dependencies).
+      const summary = await deps.cache.derive(programId as ProgramId, current.version, 'summary', async () => {
+        const s = summarizeProgram(current.model);
+        return {
+          ...s,
+          counts: { ...s.counts, openDependencies: s.openDependencies.length },
+          openDependencies: s.openDependencies.slice(0, 100),
+        };
+      });
+      return { body: { version: current.version, role, program: current.model.program, summary } };
     },
   }),
   route<Record<string, never>, { file: string; programId?: string | undefined }, string>({

@@ -198,6 +198,8 @@ export interface ProgramSummary {
     milestones: number;
     dependencies: number;
     crossTeamDependencies: number;
+    /** Cross-team dependencies whose successor is not finished; `openDependencies` lists the first 100. */
+    openDependencies: number;
     byState: Record<(typeof ITEM_STATES)[number], number>;
   };
   teams: { id: string; name: string; capacity: number; items: number; openItems: number; remainingDays: number }[];

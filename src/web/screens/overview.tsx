@@ -167,7 +167,7 @@ function Counts({ summary }: { summary: ProgramSummary }) {
     { label: 'Work done', value: `${pct} %`, note: `${done} of ${work} items` },
     { label: 'In progress', value: String(c.byState['in-progress'] ?? 0) },
     { label: 'Blocked', value: String(c.byState.blocked ?? 0), ...((c.byState.blocked ?? 0) > 0 ? { tone: 'red' } : {}) },
-    { label: 'Dependencies', value: String(summary.openDependencies.length), note: `open, of ${c.dependencies} in all` },
+    { label: 'Dependencies', value: String(summary.counts.openDependencies), note: `open, of ${c.dependencies} in all` },
     { label: 'Open risks', value: String(summary.openRisks.length) },
     { label: 'Teams', value: String(c.teams), note: `${c.workstreams} workstreams` },
   ];

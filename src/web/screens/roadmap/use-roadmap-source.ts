@@ -47,7 +47,8 @@ async function allPages<T>(
 }
 
 /**
- * The plan, every item (with its ETag) and every dependency, re-fetched when `version` changes;
+ * The plan, every item (with its ETag) and every dependency, read at once and again when
+ * `version` changes (it stays put until someone changes the program: see program-context.tsx);
  * the last value stays on screen while the next one loads. The bars' data (plan and items) is
  * delivered first; the dependencies follow.
  */
@@ -63,10 +64,8 @@ export function useRoadmapSource(
   // Counts only size the first round of pages; they must not start a re-fetch of their own.
   const known = useRef(counts);
   known.current = counts ?? known.current;
-  const ready = version > 0;
   // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a re-fetch.
   useEffect(() => {
-    if (!ready) return;
     const abort = new AbortController();
     setState({ state: 'loading', value: last.current });
     performance.mark('roadmap:fetch');
@@ -112,6 +111,6 @@ export function useRoadmapSource(
       if ((e as Error).name !== 'AbortError') throw e;
     });
     return () => abort.abort();
-  }, [programId, version, ready, tick]);
+  }, [programId, version, tick]);
   return { ...state, reload };
 }
