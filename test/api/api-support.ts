@@ -97,3 +97,17 @@ export async function addUser(
   }
   return sessionClient(world.server.url, login, password);
 }
+
+/**
+ * The sample program with the three callers every route's access is checked against: an editor
+ * (ana), a viewer (vic) and a signed-in user with no role on the program (eve).
+ */
+export async function rolesWorld(): Promise<{ world: ApiWorld; editor: Client; viewer: Client; outsider: Client }> {
+  const world = await apiWorld('pglite');
+  return {
+    world,
+    editor: await addUser(world, 'ana', 'editor'),
+    viewer: await addUser(world, 'vic', 'viewer'),
+    outsider: await addUser(world, 'eve'),
+  };
+}

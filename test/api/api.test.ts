@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../src/server/routes/index.js';
-import { ADMIN, type ApiWorld, addUser, apiWorld, type Client, clientWith, sessionClient, tokenClient } from './api-support.js';
+import { ADMIN, type ApiWorld, addUser, type Client, clientWith, rolesWorld, sessionClient, tokenClient } from './api-support.js';
 
 const P = '/api/programs/checkout-cloud-2027';
 
@@ -11,10 +11,7 @@ describe('the HTTP API', () => {
   let outsider: Client;
 
   beforeAll(async () => {
-    world = await apiWorld('pglite');
-    editor = await addUser(world, 'ana', 'editor');
-    viewer = await addUser(world, 'vic', 'viewer');
-    outsider = await addUser(world, 'eve');
+    ({ world, editor, viewer, outsider } = await rolesWorld());
   }, 60_000);
   afterAll(async () => world?.close());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiWorld, addUser, apiWorld, type Client } from './api-support.js';
+import { type ApiWorld, type Client, rolesWorld } from './api-support.js';
 
 const P = '/api/programs/checkout-cloud-2027';
 const AS_OF = '2027-01-04';
@@ -18,10 +18,7 @@ describe('baselines over HTTP', () => {
   let outsider: Client;
 
   beforeAll(async () => {
-    world = await apiWorld('pglite');
-    editor = await addUser(world, 'ana', 'editor');
-    viewer = await addUser(world, 'vic', 'viewer');
-    outsider = await addUser(world, 'eve');
+    ({ world, editor, viewer, outsider } = await rolesWorld());
   }, 60_000);
   afterAll(async () => world?.close());
 

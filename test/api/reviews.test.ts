@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiWorld, addUser, apiWorld, type Client } from './api-support.js';
+import { type ApiWorld, type Client, rolesWorld } from './api-support.js';
 
 const P = '/api/programs/checkout-cloud-2027';
 const AS_OF = '2027-03-05';
@@ -23,10 +23,7 @@ describe('reviews of detected risks over HTTP', () => {
   let key: string;
 
   beforeAll(async () => {
-    world = await apiWorld('pglite');
-    editor = await addUser(world, 'ana', 'editor');
-    viewer = await addUser(world, 'vic', 'viewer');
-    outsider = await addUser(world, 'eve');
+    ({ world, editor, viewer, outsider } = await rolesWorld());
     const found = await viewer.json<Findings>('GET', `${P}/findings?asOf=${AS_OF}`);
     if (found.status !== 200 || found.body.findings.length === 0) throw new Error(`no findings: ${JSON.stringify(found.body)}`);
     key = (found.body.findings[0] as Finding).key;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readScenarioYaml } from '../../src/formats/scenario-yaml/read-scenario.js';
-import { type ApiWorld, addUser, apiWorld, type Client } from './api-support.js';
+import { type ApiWorld, type Client, rolesWorld } from './api-support.js';
 
 const P = '/api/programs/checkout-cloud-2027';
 const AS_OF = '2027-03-05';
@@ -38,10 +38,7 @@ describe('scenarios over HTTP', () => {
   let outsider: Client;
 
   beforeAll(async () => {
-    world = await apiWorld('pglite');
-    editor = await addUser(world, 'ana', 'editor');
-    viewer = await addUser(world, 'vic', 'viewer');
-    outsider = await addUser(world, 'eve');
+    ({ world, editor, viewer, outsider } = await rolesWorld());
   }, 60_000);
   afterAll(async () => world?.close());
 
