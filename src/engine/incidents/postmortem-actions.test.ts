@@ -29,7 +29,9 @@ describe('actionItemsToWorkItems', () => {
   });
 
   it('reports an id too long once derived, naming the action item', () => {
-    const long = { ...pm, actionItems: [{ ...pm.actionItems[0]!, id: 'x'.repeat(60) }] };
+    const first = pm.actionItems[0];
+    if (first === undefined) throw new Error('fixture has action items');
+    const long = { ...pm, actionItems: [{ ...first, id: 'x'.repeat(60) }] };
     const r = actionItemsToWorkItems(long);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error[0]?.message).toMatch(/^action item x{60} of post-mortem pm-42: id:/);
