@@ -7,7 +7,9 @@ import { clockMs, firstOf, MINUTE_MS, toMs } from './instants.js';
  * Minutes from the incident's origin to the first timeline entry of each milestone; null when the
  * timeline has no such entry. The origin is when impact started if known, else when it was
  * detected, else when the incident was opened. All four share that origin, so on a timeline whose
- * milestones are in order, detect ≤ acknowledge ≤ mitigate ≤ resolve.
+ * milestones are in order, detect ≤ acknowledge ≤ mitigate ≤ resolve. Each milestone is its
+ * earliest entry: a reopened incident keeps the time of its first resolution. Timeline entries are
+ * the source of truth; a status change alone does not stamp a milestone.
  */
 export interface IncidentDurations {
   readonly originAt: number;
