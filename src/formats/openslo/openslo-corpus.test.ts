@@ -57,6 +57,10 @@ describe('go-sdk v1 examples (one file per kind)', () => {
       "AlertNotificationTarget 'on-call-mail-notification' referenced at spec.notificationTargets[0].targetRef does not exist",
       "AlertNotificationTarget 'on-call-pd-notification' referenced at spec.notificationTargets[0].targetRef does not exist",
     ]);
+    // services.yaml defines example-service twice (the second under a service-folder annotation).
+    expect(all.warnings.filter((w) => w.code === 'duplicate-name').map((w) => [w.message, w.line])).toEqual([
+      ["Service 'example-service' is defined again (first in go-sdk/pkg/openslo/v1/examples/services.yaml:10)", 24],
+    ]);
     // go-sdk forbids op beside a ratio SLI; lenient reads it with a warning.
     expect(all.warnings.filter((w) => w.code === 'forbidden-field').map((w) => w.path)).toEqual(['spec.objectives[0].op']);
   });
@@ -197,6 +201,16 @@ describe('go-sdk inline fixtures: references', () => {
     expect(readLenient(`${dir}v1_alert_policies_keep_refs.yaml`).alertPolicies[0]?.notificationTargets).toEqual([
       { name: 'devs-email-notification', target: 'email' },
     ]);
+  });
+
+  it("resolving the refs of an input gives the same SLOs and policies as go-sdk's inlined output", () => {
+    for (const file of ['v1_slo.yaml', 'v1_alert_policies_keep_refs.yaml', 'v1_alert_policies_remove_refs.yaml']) {
+      const input = readLenient(`${dir}${file}`);
+      const output = readLenient(`go-sdk/pkg/openslosdk/test_data/inline/outputs/${file}`);
+      expect(output.slos, file).toEqual(input.slos);
+      expect(output.alertPolicies, file).toEqual(input.alertPolicies);
+      expect(input.warnings, file).toEqual([]);
+    }
   });
 
   it('inputs without an output fail with the named missing reference and its path', () => {

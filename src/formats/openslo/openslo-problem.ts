@@ -14,7 +14,8 @@ export type OpenSloProblemCode =
   | 'bad-duration'
   | 'bad-time-zone'
   | 'bad-time-window'
-  | 'suspicious-window';
+  | 'suspicious-window'
+  | 'duplicate-name';
 
 /** One problem (or warning) pinned to its place: file, 1-based line and column, and the field path inside its object. */
 export interface OpenSloProblem {

@@ -82,6 +82,25 @@ export function readOpenSlo(
   }
 
   const index = new Index(decoded);
+  // Same kind and name twice: legal in separate folders (go-sdk's services.yaml), ambiguous for references.
+  const firstOf = new Map<string, DecodedObject>();
+  for (const item of decoded) {
+    const key = `${item.kind}/${item.object.metadata.name}`;
+    const first = firstOf.get(key);
+    if (!first) {
+      firstOf.set(key, item);
+      continue;
+    }
+    const at = first.source.at(['metadata', 'name']);
+    warnings.push({
+      code: 'duplicate-name',
+      message: `${item.kind} '${item.object.metadata.name}' is defined again (first in ${first.source.file}:${at.line})`,
+      hint: 'give each object of a kind its own name; references use the first',
+      file: item.source.file,
+      ...item.source.at(['metadata', 'name']),
+      path: 'metadata.name',
+    });
+  }
   const slos: Slo[] = [];
   const slis: Sli[] = [];
   const services: SloService[] = [];
