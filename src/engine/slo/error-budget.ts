@@ -13,8 +13,10 @@
  * Windows: rolling (the last `durationMs`, samples in (t − duration, t]) or calendar (from the start
  * of the day/week/month/quarter/year containing t, computed in UTC shifted by `offsetMinutes`; the
  * series resets at each period start). ISO weeks start on Monday.
- * Remaining = total − consumed and goes NEGATIVE when the budget is overspent (`exhausted` is then
- * true): an overspend is information a TPM needs, so it is not clamped.
+ * (OpenSLO's third method, RatioTimeslices, is not computed here.)
+ * Remaining = total − consumed and goes NEGATIVE when the budget is overspent: an overspend is
+ * information a TPM needs, so it is not clamped. `exhausted` = remaining ≤ 0 with something consumed
+ * (a budget spent exactly to 0 is exhausted).
  * Burn rate = (bad / (good + bad) over the lookback) / (1 − objective): 1 consumes the budget exactly
  * over the window. Time until exhaustion = (remaining / total) × window length / burn rate; 0 when
  * already exhausted, null when not burning (burn rate 0 or no data).
