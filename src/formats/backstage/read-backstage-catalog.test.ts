@@ -64,8 +64,8 @@ describe('readBackstageCatalog', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const codes = r.error.problems.map((p) => [p.code, p.file, p.line]);
-    // The missing field is pinned to the spec that lacks it (its first line).
-    expect(codes).toContainEqual(['schema', 'c.yaml', 6]);
+    // The missing field is pinned to the `spec:` that lacks it.
+    expect(codes).toContainEqual(['schema', 'c.yaml', 5]);
     expect(codes).toContainEqual(['duplicate-entity', 'b.yaml', 4]);
     expect(codes.some(([code, file]) => code === 'yaml-syntax' && file === 'b.yaml')).toBe(true);
     expect(r.error.problems.find((p) => p.code === 'schema')?.message).toContain('lifecycle');

@@ -464,16 +464,24 @@ function definitionOf(e: Parsed, readFile: ReadFile, report: Report): Api['defin
   return { source: 'file', path };
 }
 
-/** Where `path` is in the document; a path past what exists resolves to the deepest node that does. */
+/**
+ * Where `path` is in the document. A path past what exists (a missing required field) resolves to
+ * the key of the deepest map that does exist (`spec:` for a missing spec.lifecycle).
+ */
 function positionOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): { line: number; column: number } {
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
+  let keyOffset: number | undefined;
   for (const segment of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
-      if (!pair) break;
+      if (!pair) {
+        offset = keyOffset ?? offset;
+        break;
+      }
+      keyOffset = rangeStart(pair.key);
       node = pair.value;
-      offset = rangeStart(node) ?? rangeStart(pair.key) ?? offset;
+      offset = rangeStart(node) ?? keyOffset ?? offset;
     } else if (isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment];
       if (item === undefined) break;
