@@ -171,6 +171,18 @@ describe('SLI from a real Prometheus, backfilled with known traffic', () => {
 });
 
 describe('Prometheus errors are values with the server’s own text', () => {
+  it('a request that cannot be sent is refused before any I/O', async () => {
+    const queries = { good: GOOD, total: TOTAL };
+    const backwards = await readPrometheusSli({ ...range(), startMs: END, endMs: START, queries });
+    const noStep = await readPrometheusSli({ ...range(), stepMs: 0, queries });
+    const notUrl = await readPrometheusSli({ ...range(), baseUrl: '127.0.0.1:9090', queries });
+    expect([backwards, noStep, notUrl].map((r) => (r.ok ? null : r.error.kind))).toEqual([
+      'invalid-request',
+      'invalid-request',
+      'invalid-request',
+    ]);
+  });
+
   it('unreachable server', async () => {
     const read = await readPrometheusSli({
       ...range(),
