@@ -33,6 +33,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return n;
   };
 
+  const collect = (value: string, previous: string[]) => [...previous, value];
+
   const cli = new Command('throughline')
     .description('Model a cross-team program once; Throughline computes schedules, risks and status.')
     .version('0.1.0')
@@ -213,6 +215,36 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--seed <n>', 'forecast seed (default 1)', integer)
     .option('--json', 'machine-readable output')
     .action((program: string, o) => set(import('./commands/scenario.js').then((m) => m.scenarioCommand(io, program, o))));
+
+  cli
+    .command('services')
+    .description('every component of a Backstage catalog: owner team, tier, lifecycle, system, APIs provided and consumed')
+    .argument('<catalog>', 'root catalog file (catalog-info.yaml style; Locations are followed)')
+    .option('--with <file>', 'another root catalog file, e.g. where the groups are (repeatable)', collect, [])
+    .option('--json', 'machine-readable output')
+    .action((file: string, o) => set(import('./commands/services.js').then((m) => m.servicesCommand(io, file, o))));
+
+  cli
+    .command('blast-radius')
+    .description('"change X": every transitive consumer of a component, API or resource, with owner, tier, distance and path')
+    .argument('<catalog>', 'root catalog file (catalog-info.yaml style)')
+    .argument('<ref>', 'what changes: [kind:][namespace/]name, e.g. api:wayback-archive')
+    .option('--with <file>', 'another root catalog file, e.g. where the groups are (repeatable)', collect, [])
+    .option('--json', 'machine-readable output')
+    .action((file: string, ref: string, o) =>
+      set(import('./commands/blast-radius.js').then((m) => m.blastRadiusCommand(io, file, ref, o))),
+    );
+
+  cli
+    .command('slo')
+    .description('SLOs of an OpenSLO file: objective, window, allowed downtime; with --data, error budget, burn rate and alerts')
+    .argument('[openslo]', 'OpenSLO v1 file (YAML)')
+    .option('--data <sli.csv>', 'SLI samples: timestamp,good,total or timestamp,value')
+    .option('--at <time>', 'report instant, ISO 8601 with a zone (default: the last sample)')
+    .option('--lenient', 'read go-sdk-invalid but spec-valid files, with warnings')
+    .option('--nines <list>', 'print the availability table for these percentages instead, e.g. 99.9 or 99,99.9')
+    .option('--json', 'machine-readable output')
+    .action((file: string | undefined, o) => set(import('./commands/slo.js').then((m) => m.sloCommand(io, file, o))));
 
   cli
     .command('generate')
