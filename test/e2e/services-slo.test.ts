@@ -94,6 +94,28 @@ describe('throughline blast-radius', () => {
     expect(run.stdout).toMatch(/component:artist-lookup\s+team-a/);
   });
 
+  it('prints a dependency cycle with its path (a catalog the test writes)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'throughline-catalog-'));
+    const component = (name: string, dependsOn: string, tier: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  labels:\n    tier: "${tier}"\n` +
+      `spec:\n  type: service\n  lifecycle: production\n  owner: identity\n  dependsOn: [${dependsOn}]\n`;
+    writeFileSync(
+      join(dir, 'catalog-info.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: identity\nspec:\n  type: team\n  children: []\n',
+        component('accounts', 'component:sessions', '1'),
+        component('sessions', 'component:accounts', '2'),
+        component('billing', 'component:accounts', '1'),
+      ].join('---\n'),
+    );
+    const run = await runCli(['blast-radius', 'catalog-info.yaml', 'sessions'], { cwd: dir });
+    expect(run.code).toBe(0);
+    // A change to sessions reaches accounts (depends on it), then billing; accounts ⇄ sessions is a cycle.
+    expect(run.stdout).toMatch(/component:accounts\s+identity\s+1\s+1\s+component:sessions → component:accounts/);
+    expect(run.stdout).toMatch(/component:billing\s+identity\s+1\s+2\s+component:sessions → component:accounts → component:billing/);
+    expect(run.stdout).toMatch(/cycle: component:(accounts|sessions) → component:(sessions|accounts) → component:\1/);
+  });
+
   it('an unknown ref exits non-zero with a did-you-mean', async () => {
     const run = await cli('blast-radius', ...catalog, 'api:wayback-archiv');
     expect(run.code).toBe(4);
@@ -142,6 +164,40 @@ describe('throughline slo', () => {
     const budget = data.slos[0]?.objectives[0]?.budget;
     expect(budget).toMatchObject({ consumed: 0, attainedSli: 1, alert: null });
     expect(budget?.total).toBeCloseTo(19.9, 9);
+  });
+
+  it('Timeslices over a calendar week in America/New_York: slices, minutes, exhausted budget, every rule fires', async () => {
+    // treat-low-traffic example: ratio SLI, target 0.9995, 1m slices good at ≥ 95 %, calendar 1w in New York.
+    // 60 all-bad minutes 04:00–04:59Z on Monday 2026-01-05 (Sunday evening in New York: last week),
+    // then 1,000 minutes from 05:00Z (Monday 00:00 EST), the last 10 at 90 % good (bad slices).
+    const ratio = join(dir, 'availability.csv');
+    const start = Date.UTC(2026, 0, 5, 4) / 1000;
+    const rows = Array.from({ length: 1060 }, (_, i) => `${start + 60 * i},${i < 60 ? 0 : i >= 1050 ? 90 : 100},100`);
+    writeFileSync(ratio, `timestamp,good,total\n${rows.join('\n')}\n`);
+    const file = join(ROOT, '../shared/corpora/openslo/examples/treat-low-traffic-as-equally-important/timeslices-slo.yaml');
+    const run = await cli('slo', file, '--data', ratio, '--lenient', '--json');
+    expect(run.code).toBe(0);
+    const data = JSON.parse(run.stdout) as {
+      slos: { objectives: { budget: Record<string, unknown> & { total: number; rules: { name: string; fires: boolean }[] } }[] }[];
+    };
+    const budget = data.slos[0]?.objectives[0]?.budget;
+    // In the New York week: 990 good slices of 1,000 = 99 %; budget 0.05 % of 10,080 min = 5.04 min;
+    // consumed 10 min (a UTC week would count the 60 earlier ones too); burn (10/1000)/0.0005 = 20.
+    expect(budget).toMatchObject({
+      unit: 'minutes',
+      attainedSli: 0.99,
+      consumed: 10,
+      exhausted: true,
+      timeToExhaustionMs: 0,
+      alert: 'page',
+    });
+    expect(budget?.total).toBeCloseTo(5.04, 9);
+    expect(budget?.burnRate).toBeCloseTo(20, 9);
+    expect(budget?.rules.map((r) => [r.name, r.fires])).toEqual([
+      ['page-fast', true],
+      ['page-slow', true],
+      ['ticket', true],
+    ]);
   });
 
   it('without data: the allowed bad share and downtime per window (lenient for the spec example)', async () => {

@@ -82,7 +82,8 @@ function renderSlo(io: CliIo, slo: SloEntry): string {
 function renderObjective(io: CliIo, slo: SloEntry, o: ObjectiveReport): string[] {
   const s = io.style;
   const what = o.op !== null && o.value !== null ? `, good when value ${o.op} ${o.value}` : '';
-  const slices = o.timeSliceWindow !== null ? `, slices of ${o.timeSliceWindow} good at ${percent(o.timeSliceTarget ?? 1)}` : '';
+  const sliceGood = o.timeSliceTarget !== null ? ` good at ${percent(o.timeSliceTarget)}` : '';
+  const slices = o.timeSliceWindow !== null ? `, slices of ${o.timeSliceWindow}${sliceGood}` : '';
   const out = [`  objective ${o.displayName ?? ''}${o.displayName ? ': ' : ''}${percent(o.target)}${what}${slices}`];
   const allowed =
     slo.budgetingMethod === 'Occurrences'
