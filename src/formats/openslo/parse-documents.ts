@@ -1,6 +1,7 @@
 import type { Document } from 'yaml';
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { type OpenSloProblem, type PathSegment, positionOf } from './openslo-problem.js';
+import { positionOf } from '../program-yaml/yaml-position.js';
+import type { OpenSloProblem, PathSegment } from './openslo-problem.js';
 
 /** One file to read: its name (for problems) and its text (YAML, multi-document YAML or JSON). */
 export interface OpenSloSource {
