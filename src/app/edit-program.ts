@@ -5,12 +5,16 @@ import { decisionSchema } from '../domain/decision.js';
 import { type Dependency, dependencyKey, dependencySchema } from '../domain/dependency.js';
 import { type FieldError, fieldErrors } from '../domain/field-errors.js';
 import type { ProgramId } from '../domain/ids.js';
+import { incidentSchema, postmortemSchema } from '../domain/incident.js';
 import type { ProgramModel } from '../domain/program-model.js';
+import { programServiceSchema } from '../domain/program-service.js';
+import { programSloSchema } from '../domain/program-slo.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { riskSchema } from '../domain/risk.js';
 import { teamSchema } from '../domain/team.js';
 import { workItemSchema } from '../domain/work-item.js';
 import { workstreamSchema } from '../domain/workstream.js';
+import { syncActionItems } from '../engine/incidents/action-item-sync.js';
 import { validateModel } from '../engine/validate-model.js';
 import type { ChangeMeta, ProgramStore, SaveResult } from '../store/program-store.js';
 
@@ -22,6 +26,10 @@ const EDITABLE = {
   workstream: { list: 'workstreams', schema: workstreamSchema, key: (e: { id: string }) => e.id },
   risk: { list: 'risks', schema: riskSchema, key: (e: { id: string }) => e.id },
   decision: { list: 'decisions', schema: decisionSchema, key: (e: { id: string }) => e.id },
+  service: { list: 'services', schema: programServiceSchema, key: (e: { id: string }) => e.id },
+  slo: { list: 'slos', schema: programSloSchema, key: (e: { id: string }) => e.id },
+  incident: { list: 'incidents', schema: incidentSchema, key: (e: { id: string }) => e.id },
+  postmortem: { list: 'postmortems', schema: postmortemSchema, key: (e: { id: string }) => e.id },
 } as const;
 export type EditableEntity = keyof typeof EDITABLE;
 
@@ -115,7 +123,13 @@ export async function editEntity(
           next = list.map((e, i) => (i === index ? value : e));
         }
       }
-      const edited = { ...model, [spec.list]: next } as ProgramModel;
+      const unsynced = { ...model, [spec.list]: next } as ProgramModel;
+      // A post-mortem's action items are tracked work items: an edit to either side carries over.
+      const edited = syncActionItems(unsynced, entity === 'postmortem' ? 'postmortems' : 'items');
+      if (value !== undefined && edited !== unsynced) {
+        const key = keyOf(value);
+        value = (edited[spec.list] as readonly unknown[]).find((e) => keyOf(e) === key) ?? value;
+      }
       const problems = validateModel(edited);
       if (problems.length > 0) {
         return {

@@ -19,7 +19,11 @@ export type ProblemCode =
   | 'impossible-estimate'
   | 'conflicting-progress'
   | 'date-order'
-  | 'misplaced-field';
+  | 'misplaced-field'
+  | 'unknown-service'
+  | 'unknown-api'
+  | 'duplicate-api'
+  | 'unknown-incident';
 
 /** One thing wrong with a program, in words a TPM can act on. */
 export interface ModelProblem {

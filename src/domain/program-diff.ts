@@ -14,7 +14,19 @@ export interface EntityChange {
 }
 
 /** Parents before children, so creates can follow this order and deletes the reverse. */
-export const ENTITY_ORDER: readonly EntityKind[] = ['program', 'team', 'workstream', 'item', 'dependency', 'risk', 'decision'];
+export const ENTITY_ORDER: readonly EntityKind[] = [
+  'program',
+  'team',
+  'workstream',
+  'service',
+  'item',
+  'dependency',
+  'risk',
+  'decision',
+  'slo',
+  'incident',
+  'postmortem',
+];
 
 /** Each entity of a model by kind, keyed by its id (a dependency's id is "from->to"), in model order. */
 export function entitiesOf(model: ProgramModel): Map<EntityKind, Map<string, unknown>> {
@@ -27,6 +39,10 @@ export function entitiesOf(model: ProgramModel): Map<EntityKind, Map<string, unk
     ['dependency', new Map(model.dependencies.map((d) => [dependencyKey(d), d as unknown]))],
     ['risk', byId(model.risks)],
     ['decision', byId(model.decisions)],
+    ['service', byId(model.services)],
+    ['slo', byId(model.slos)],
+    ['incident', byId(model.incidents)],
+    ['postmortem', byId(model.postmortems)],
   ]);
 }
 

@@ -1,6 +1,9 @@
 import type { Decision } from './decision.js';
 import type { Dependency } from './dependency.js';
+import type { Incident, Postmortem } from './incident.js';
 import type { Program } from './program.js';
+import type { ProgramService } from './program-service.js';
+import type { ProgramSlo } from './program-slo.js';
 import type { Risk } from './risk.js';
 import type { Team } from './team.js';
 import type { WorkItem } from './work-item.js';
@@ -15,9 +18,25 @@ export interface ProgramModel {
   readonly dependencies: readonly Dependency[];
   readonly risks: readonly Risk[];
   readonly decisions: readonly Decision[];
+  /** The service catalog the program changes (issue 6). */
+  readonly services: readonly ProgramService[];
+  readonly slos: readonly ProgramSlo[];
+  readonly incidents: readonly Incident[];
+  readonly postmortems: readonly Postmortem[];
 }
 
-export type EntityKind = 'program' | 'team' | 'workstream' | 'item' | 'dependency' | 'risk' | 'decision';
+export type EntityKind =
+  | 'program'
+  | 'team'
+  | 'workstream'
+  | 'item'
+  | 'dependency'
+  | 'risk'
+  | 'decision'
+  | 'service'
+  | 'slo'
+  | 'incident'
+  | 'postmortem';
 
 /** Points at one entity of a model (by its position in its list) and optionally a field inside it. */
 export interface Locator {

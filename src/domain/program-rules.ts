@@ -1,7 +1,9 @@
 import type { ThreePoint } from './estimate.js';
 import type { ModelProblem } from './problem.js';
 import type { EntityKind, Locator, ProgramModel } from './program-model.js';
+import { checkReliabilityRules } from './reliability-rules.js';
 import { suggestion } from './suggest.js';
+import { uniqueIds } from './unique-ids.js';
 
 /**
  * Where each dependency's ends are among the items (the first item of a duplicated id), -1 where an
@@ -173,27 +175,11 @@ export function checkProgramRules(model: ProgramModel): { problems: ModelProblem
       needItem(id, () => at('decision', i, 'items', k), `decision "${decision.id}"`);
     });
   });
+  checkReliabilityRules(model, teamIds, problems);
   return { problems, links };
 }
 
 /** Maps each id to its first index; reports every later duplicate at its own place. */
-function uniqueIds(list: readonly { id: string }[], entity: EntityKind, what: string, problems: ModelProblem[]): Map<string, number> {
-  const ids = new Map<string, number>();
-  list.forEach((entry, i) => {
-    const first = ids.get(entry.id);
-    if (first === undefined) {
-      ids.set(entry.id, i);
-      return;
-    }
-    problems.push({
-      code: 'duplicate-id',
-      message: `the ${what} id "${entry.id}" is used twice`,
-      hint: 'ids must be unique; rename one of them (references use the id)',
-      at: { entity, index: i, field: ['id'] },
-    });
-  });
-  return ids;
-}
 
 function checkEstimate(model: ProgramModel, index: number, problems: ModelProblem[]): void {
   const item = model.items[index];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { workingCalendarSchema } from './calendar.js';
 import { calendarDateSchema } from './calendar-date.js';
 import { programIdSchema } from './ids.js';
+import { severityDefinitionSchema } from './incident.js';
 
 export const programSchema = z.strictObject({
   id: programIdSchema,
@@ -19,5 +20,7 @@ export const programSchema = z.strictObject({
     hours: ['09:00-17:00'],
     holidays: [],
   }),
+  /** The program's own severity definitions, laid over the defaults (domain/incident.ts) severity by severity. */
+  severities: z.array(severityDefinitionSchema).optional(),
 });
 export type Program = z.infer<typeof programSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDateSchema } from './calendar-date.js';
 import { estimateSchema } from './estimate.js';
 import { itemIdSchema, teamIdSchema, workstreamIdSchema } from './ids.js';
+import { serviceIdSchema } from './program-service.js';
 
 export const ITEM_KINDS = ['task', 'epic', 'milestone', 'procurement', 'long-lead'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -73,5 +74,7 @@ export const workItemSchema = z.strictObject({
   /** Procurement and long-lead items: supplier and the date the order was placed. */
   vendor: z.string().optional(),
   orderedOn: calendarDateSchema.optional(),
+  /** Services (by id) this item changes, e.g. the migration of a service. */
+  services: z.array(serviceIdSchema).optional(),
 });
 export type WorkItem = z.infer<typeof workItemSchema>;

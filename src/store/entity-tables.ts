@@ -1,6 +1,9 @@
 import type { Decision } from '../domain/decision.js';
 import { type Dependency, dependencyKey } from '../domain/dependency.js';
+import type { Incident, Postmortem } from '../domain/incident.js';
 import type { EntityKind } from '../domain/program-model.js';
+import type { ProgramService } from '../domain/program-service.js';
+import type { ProgramSlo } from '../domain/program-slo.js';
 import type { Risk } from '../domain/risk.js';
 import type { Team } from '../domain/team.js';
 import type { WorkItem } from '../domain/work-item.js';
@@ -79,6 +82,43 @@ export const ENTITY_TABLES: readonly EntityTable[] = [
       status: col('text', (d: Decision) => d.status),
       need_by: col('date', (d: Decision) => d.needBy ?? null),
     },
+  },
+  {
+    entity: 'service',
+    table: 'services',
+    id: (s: ProgramService) => s.id,
+    columns: {
+      name: col('text', (s: ProgramService) => s.name ?? null),
+      kind: col('text', (s: ProgramService) => s.kind),
+      team_id: col('text', (s: ProgramService) => s.team),
+      tier: col('smallint', (s: ProgramService) => s.tier ?? null),
+    },
+  },
+  {
+    entity: 'slo',
+    table: 'slos',
+    id: (s: ProgramSlo) => s.id,
+    columns: {
+      service_id: col('text', (s: ProgramSlo) => s.service),
+      objective: col('numeric', (s: ProgramSlo) => s.objective),
+    },
+  },
+  {
+    entity: 'incident',
+    table: 'incidents',
+    id: (i: Incident) => i.id,
+    columns: {
+      title: col('text', (i: Incident) => i.title),
+      severity: col('text', (i: Incident) => i.severity),
+      status: col('text', (i: Incident) => i.status),
+      started_at: col('timestamptz', (i: Incident) => i.startedAt),
+    },
+  },
+  {
+    entity: 'postmortem',
+    table: 'postmortems',
+    id: (p: Postmortem) => p.id,
+    columns: { incident_id: col('text', (p: Postmortem) => p.incident) },
   },
 ];
 

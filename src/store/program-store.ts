@@ -1,9 +1,12 @@
 import type { Decision } from '../domain/decision.js';
 import type { Dependency } from '../domain/dependency.js';
 import type { ProgramId } from '../domain/ids.js';
+import type { Incident, Postmortem } from '../domain/incident.js';
 import type { Program } from '../domain/program.js';
 import { diffModels, ENTITY_ORDER, type EntityChange, entitiesOf } from '../domain/program-diff.js';
 import type { EntityKind, ProgramModel } from '../domain/program-model.js';
+import type { ProgramService } from '../domain/program-service.js';
+import type { ProgramSlo } from '../domain/program-slo.js';
 import type { Risk } from '../domain/risk.js';
 import type { Team } from '../domain/team.js';
 import type { WorkItem } from '../domain/work-item.js';
@@ -216,7 +219,7 @@ async function readStored(db: SqlClient, id: ProgramId): Promise<{ model: Progra
     for (const r of rows) positions.set(`${table.entity}:${r.id}`, Number(r.position));
     lists.push(rows.map((r) => r.body));
   }
-  const [teams, workstreams, items, dependencies, risks, decisions] = lists;
+  const [teams, workstreams, items, dependencies, risks, decisions, services, slos, incidents, postmortems] = lists;
   const model: ProgramModel = {
     program: row.body,
     teams: teams as Team[],
@@ -225,6 +228,10 @@ async function readStored(db: SqlClient, id: ProgramId): Promise<{ model: Progra
     dependencies: dependencies as Dependency[],
     risks: risks as Risk[],
     decisions: decisions as Decision[],
+    services: services as ProgramService[],
+    slos: slos as ProgramSlo[],
+    incidents: incidents as Incident[],
+    postmortems: postmortems as Postmortem[],
   };
   return { model, positions };
 }

@@ -153,5 +153,9 @@ export function generateProgram(options: GenerateOptions, random: Random): Progr
     dependencies,
     risks: [],
     decisions: [],
+    services: [],
+    slos: [],
+    incidents: [],
+    postmortems: [],
   };
 }

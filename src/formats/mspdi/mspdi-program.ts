@@ -194,6 +194,10 @@ export function mspdiProgram(project: MspdiProject, options: { programId: string
     dependencies,
     risks: [],
     decisions: [],
+    services: [],
+    slos: [],
+    incidents: [],
+    postmortems: [],
   };
   return ok({ model, caveats });
 }

@@ -20,6 +20,10 @@ describe('the program file JSON Schema', () => {
       'milestones',
       'risks',
       'decisions',
+      'services',
+      'slos',
+      'incidents',
+      'postmortems',
     ]);
     expect(schema.required).toEqual(['throughline', 'program']);
     expect(JSON.stringify(schema)).toContain('"enum":["FS","SS","FF","SF"]');

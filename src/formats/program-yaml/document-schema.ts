@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { decisionSchema } from '../../domain/decision.js';
 import { DEPENDENCY_STATES, LINK_TYPES } from '../../domain/dependency.js';
 import { itemIdSchema } from '../../domain/ids.js';
+import { incidentSchema, postmortemSchema } from '../../domain/incident.js';
 import { programSchema } from '../../domain/program.js';
+import { programServiceSchema } from '../../domain/program-service.js';
+import { programSloSchema } from '../../domain/program-slo.js';
 import { riskSchema } from '../../domain/risk.js';
 import { teamSchema } from '../../domain/team.js';
 import { workItemSchema } from '../../domain/work-item.js';
@@ -56,6 +59,10 @@ export const sectionSchemas = {
   milestones: milestoneEntrySchema,
   risks: riskSchema,
   decisions: decisionSchema,
+  services: programServiceSchema,
+  slos: programSloSchema,
+  incidents: incidentSchema,
+  postmortems: postmortemSchema,
 } as const;
 export type Section = keyof typeof sectionSchemas;
 export const SECTIONS = Object.keys(sectionSchemas) as Section[];
@@ -73,10 +80,15 @@ export const programDocumentSchema = z
     milestones: z.array(milestoneEntrySchema).default([]),
     risks: z.array(riskSchema).default([]),
     decisions: z.array(decisionSchema).default([]),
+    services: z.array(programServiceSchema).default([]),
+    slos: z.array(programSloSchema).default([]),
+    incidents: z.array(incidentSchema).default([]),
+    postmortems: z.array(postmortemSchema).default([]),
   })
   .meta({
     title: 'Throughline program file',
-    description: 'A cross-team program: teams, workstreams, work items, milestones, dependencies, risks and decisions.',
+    description:
+      'A cross-team program: teams, workstreams, work items, milestones, dependencies, risks and decisions; services, SLOs, incidents and post-mortems.',
   });
 
 /** JSON Schema (draft 2020-12) of the program file, for editor completion. */

@@ -1,14 +1,18 @@
 import type { Decision } from '../../domain/decision.js';
 import { crossesTeams, type Dependency } from '../../domain/dependency.js';
 import type { ItemId, TeamId } from '../../domain/ids.js';
+import type { Incident, Postmortem } from '../../domain/incident.js';
 import type { ModelProblem } from '../../domain/problem.js';
 import { type Program, programSchema } from '../../domain/program.js';
 import type { Locator, ProgramModel } from '../../domain/program-model.js';
+import type { ProgramService } from '../../domain/program-service.js';
+import type { ProgramSlo } from '../../domain/program-slo.js';
 import type { Risk } from '../../domain/risk.js';
 import { closest } from '../../domain/suggest.js';
 import type { Team } from '../../domain/team.js';
 import type { WorkItem } from '../../domain/work-item.js';
 import type { Workstream } from '../../domain/workstream.js';
+import { syncActionItems } from '../../engine/incidents/action-item-sync.js';
 import { validateModel } from '../../engine/validate-model.js';
 import { compileEntryCheck, type EntryCheck } from './compiled-entry-check.js';
 import {
@@ -144,6 +148,10 @@ export function interpretProgram(
   const milestones = entries('milestones');
   const risks = entries('risks');
   const decisions = entries('decisions');
+  const services = entries('services');
+  const slos = entries('slos');
+  const incidents = entries('incidents');
+  const postmortems = entries('postmortems');
 
   type ItemEntry = ReturnType<typeof itemEntrySchema.parse>;
   type MilestoneEntry = ReturnType<typeof milestoneEntrySchema.parse>;
@@ -195,10 +203,21 @@ export function interpretProgram(
     dependencies,
     risks: risks.valid.map((e) => e.value as Risk),
     decisions: decisions.valid.map((e) => e.value as Decision),
+    services: services.valid.map((e) => e.value as ProgramService),
+    slos: slos.valid.map((e) => e.value as ProgramSlo),
+    incidents: incidents.valid.map((e) => e.value as Incident),
+    postmortems: postmortems.valid.map((e) => e.value as Postmortem),
   };
 
   // References to entries that failed their own checks are already explained by those failures.
-  const alreadyReported = new Set([...teams.invalidIds, ...workstreams.invalidIds, ...items.invalidIds, ...milestones.invalidIds]);
+  const alreadyReported = new Set([
+    ...teams.invalidIds,
+    ...workstreams.invalidIds,
+    ...items.invalidIds,
+    ...milestones.invalidIds,
+    ...services.invalidIds,
+    ...incidents.invalidIds,
+  ]);
   const pathOf = (loc: Locator): Path => {
     const field = loc.field ?? [];
     switch (loc.entity) {
@@ -215,7 +234,16 @@ export function interpretProgram(
         return [...path, head === 'from' ? 'item' : (head ?? 'item')];
       }
       default: {
-        const lists = { team: teams, workstream: workstreams, risk: risks, decision: decisions } as const;
+        const lists = {
+          team: teams,
+          workstream: workstreams,
+          risk: risks,
+          decision: decisions,
+          service: services,
+          slo: slos,
+          incident: incidents,
+          postmortem: postmortems,
+        } as const;
         const original = lists[loc.entity].valid[loc.index]?.index ?? 0;
         return [`${loc.entity}s`, original, ...field];
       }
@@ -225,7 +253,8 @@ export function interpretProgram(
     if (isExplained(problem, alreadyReported, programParsed.success)) continue;
     report([{ code: problem.code, path: pathOf(problem.at), message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) }]);
   }
-  return issues.length > 0 ? { issues } : { model, issues };
+  // Action items become tracked work items once the post-mortems are known to be valid.
+  return issues.length > 0 ? { issues } : { model: syncActionItems(model, 'items'), issues };
 }
 
 /** Stands in for an invalid program section so the other sections can still be checked; never returned. */

@@ -49,6 +49,11 @@ export function writeProgram(model: ProgramModel, format: 'yaml' | 'json' = 'yam
     milestones: model.items.filter((i) => i.kind === 'milestone').map(entry),
     risks: model.risks,
     decisions: model.decisions,
+    // Reliability sections only when used, so a plain program's file stays as it was.
+    ...(model.services.length > 0 ? { services: model.services } : {}),
+    ...(model.slos.length > 0 ? { slos: model.slos } : {}),
+    ...(model.incidents.length > 0 ? { incidents: model.incidents } : {}),
+    ...(model.postmortems.length > 0 ? { postmortems: model.postmortems } : {}),
   };
   if (format === 'json') return `${JSON.stringify(document)}\n`;
   // Deeper than an item's own fields, write flow style: one line per estimate and dependency list.
