@@ -22,6 +22,8 @@ const RisksScreen = lazy(() => import('./screens/risks').then((m) => ({ default:
 const ScenariosScreen = lazy(() => import('./screens/scenarios').then((m) => ({ default: m.ScenariosScreen })));
 const DecisionsScreen = lazy(() => import('./screens/decisions').then((m) => ({ default: m.DecisionsScreen })));
 const TeamsScreen = lazy(() => import('./screens/teams').then((m) => ({ default: m.TeamsScreen })));
+const ServicesScreen = lazy(() => import('./screens/services').then((m) => ({ default: m.ServicesScreen })));
+const SlosScreen = lazy(() => import('./screens/slos').then((m) => ({ default: m.SlosScreen })));
 const StatusReportScreen = lazy(() => import('./screens/status-report').then((m) => ({ default: m.StatusReportScreen })));
 const ItemDetailScreen = lazy(() => import('./screens/item-detail').then((m) => ({ default: m.ItemDetailScreen })));
 
@@ -68,6 +70,8 @@ function ProgramRoutes({ rest }: { rest: string }) {
     scenarios: <ScenariosScreen />,
     decisions: <DecisionsScreen />,
     teams: <TeamsScreen />,
+    services: <ServicesScreen />,
+    slos: <SlosScreen />,
     report: <StatusReportScreen />,
   };
   const screen = item ? <ItemDetailScreen itemId={item.itemId as string} /> : screens[rest];

@@ -8,6 +8,8 @@ export const PROGRAM_SCREENS = [
   { path: 'scenarios', label: 'Scenarios', key: 's' },
   { path: 'decisions', label: 'Decisions', key: 'd' },
   { path: 'teams', label: 'Teams', key: 't' },
+  { path: 'services', label: 'Services', key: 'v' },
+  { path: 'slos', label: 'SLOs', key: 'b' },
   { path: 'report', label: 'Status report', key: 'p' },
 ] as const;
 
