@@ -225,3 +225,262 @@ export interface ProgramDetail {
   program: ProgramInfo;
   summary: ProgramSummary;
 }
+
+// Issue 6: services and SLOs (scratch/api-contract-6.md).
+
+/** A service as the program file writes it (generic entity routes: /services). */
+export interface Service {
+  id: string;
+  name?: string;
+  kind: 'service' | 'resource';
+  description?: string;
+  team: string;
+  tier?: number;
+  lifecycle: string;
+  type?: string;
+  system?: string;
+  provides: string[];
+  consumes: string[];
+  dependsOn: string[];
+}
+
+/** GET /services/catalog. */
+export interface ServiceCatalog {
+  services: {
+    id: string;
+    name: string;
+    kind: 'service' | 'resource';
+    team: string;
+    teamName: string;
+    tier: number | null;
+    lifecycle: string;
+    type: string | null;
+    system: string | null;
+    provides: string[];
+    consumes: string[];
+    dependsOn: string[];
+    /** Direct consumers (services that depend on it or consume an API it provides). */
+    consumers: number;
+    items: { id: string; title: string; state: string; priority: number | null }[];
+    slos: string[];
+    openIncidents: number;
+  }[];
+  apis: { name: string; provider: string; consumers: string[] }[];
+  version: number;
+}
+
+/** GET /blast-radius?of=. */
+export interface BlastRadius {
+  origin: { ref: string; kind: 'service' | 'resource' | 'api'; name: string };
+  affected: {
+    ref: string;
+    kind: 'service' | 'resource' | 'api';
+    name: string;
+    team: string;
+    teamName: string;
+    tier: number | null;
+    lifecycle: string | null;
+    distance: number;
+    /** From the origin to this one, inclusive. */
+    path: string[];
+  }[];
+  teams: { team: string; teamName: string; count: number; worstTier: number | null }[];
+  items: { id: string; title: string; team: string; state: string; priority: number | null; services: string[] }[];
+  cycles: string[][];
+}
+
+/** A program SLO as the file writes it (generic entity routes: /slos). */
+export interface ProgramSlo {
+  id: string;
+  service: string;
+  name?: string;
+  description?: string;
+  objective: number;
+  budgeting: 'Occurrences' | 'Timeslices' | 'RatioTimeslices';
+  window: string;
+  calendar?: { start: string; timeZone: string };
+  indicator: { ratio: { good?: string; bad?: string; total: string } } | { threshold: { query: string; op: string; value: number } };
+  timeSlice?: { window: string; target?: number };
+  source?: { prometheus: string };
+}
+
+export interface BurnRule {
+  name: string;
+  severity: 'page' | 'ticket';
+  burnRate: number;
+  longWindowMs: number;
+  shortWindowMs: number;
+  longBurnRate: number;
+  shortBurnRate: number;
+  fires: boolean;
+}
+
+export interface SloBudget {
+  atMs: number;
+  attainedSli: number;
+  total: number;
+  consumed: number;
+  remaining: number;
+  exhausted: boolean;
+  burnRate: number;
+  timeToExhaustionMs: number | null;
+  alert: 'page' | 'ticket' | null;
+  rules: BurnRule[];
+}
+
+export interface SloStatus {
+  id: string;
+  name: string;
+  service: string;
+  /** Percent, e.g. 99.9. */
+  objective: number;
+  budgeting: string;
+  window: string;
+  calendar: { start: string; timeZone: string } | null;
+  allowedDowntimeSeconds: number | null;
+  unit: 'events' | 'minutes';
+  data: { samples: number; from: string; to: string; source: 'csv' | 'prometheus' } | null;
+  budget: SloBudget | null;
+  notComputed: string | null;
+}
+
+/** GET /slos/status. */
+export interface SloStatusList {
+  slos: SloStatus[];
+  version: number;
+}
+
+/** GET /slos/{id}/series. */
+export interface SloSeries {
+  id: string;
+  unit: 'events' | 'minutes';
+  points: { t: number; sli: number | null; consumed: number; remaining: number; burnRate: number | null }[];
+}
+
+/** GET /api/availability. Downtimes in seconds. */
+export interface AvailabilityTable {
+  rows: { percent: number; year: number; quarter: number; month: number; week: number; day: number }[];
+}
+
+// Issue 6: incidents, post-mortems and the priority funnel (scratch/api-contract-6.md).
+
+export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const TIMELINE_KINDS = ['detected', 'acknowledged', 'mitigated', 'resolved', 'note', 'status-change', 'update-sent'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export interface SeverityDefinition {
+  severity: Severity;
+  description: string;
+  /** Minutes between stakeholder updates while open; null = none scheduled. */
+  updateCadenceMinutes: number | null;
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: TimelineKind;
+  text: string;
+  author?: string;
+}
+
+export interface StakeholderUpdate {
+  at: string;
+  audience: string;
+  text: string;
+  author?: string;
+}
+
+export interface Incident {
+  id: string;
+  title: string;
+  severity: Severity;
+  status: IncidentStatus;
+  startedAt: string;
+  impactStartedAt?: string;
+  roles: { incidentCommander?: string; communicationsLead?: string; opsLead?: string; scribe?: string };
+  services: string[];
+  timeline: TimelineEntry[];
+  updates: StakeholderUpdate[];
+  impact?: { customers?: number; revenue?: number; description: string };
+}
+
+/** GET /incidents/{id}/view?at=. Durations in milliseconds. */
+export interface IncidentView {
+  incident: Incident;
+  etag: string;
+  severity: SeverityDefinition;
+  metrics: { timeToDetectMs: number | null; timeToAcknowledgeMs: number | null; timeToMitigateMs: number | null; timeToResolveMs: number | null };
+  nextUpdateDue: string | null;
+  updateOverdueMinutes: number | null;
+  executiveUpdate: string;
+  nextStatuses: IncidentStatus[];
+  postmortems: string[];
+}
+
+export const ACTION_ITEM_STATES = ['open', 'in-progress', 'done', 'cancelled'] as const;
+
+export interface ActionItem {
+  id: string;
+  title: string;
+  ownerTeam: string;
+  due: string;
+  level: 1 | 2;
+  state: (typeof ACTION_ITEM_STATES)[number];
+  tags: string[];
+}
+
+export interface Postmortem {
+  id: string;
+  incident: string;
+  summary: string;
+  impact: string;
+  timeline: TimelineEntry[];
+  contributingFactors: string[];
+  wentWell: string[];
+  wentPoorly: string[];
+  gotLucky: string[];
+  actionItems: ActionItem[];
+}
+
+/** GET /postmortems/{id}/view?at=. `item` is the tracked work item's id. */
+export interface PostmortemView {
+  postmortem: Postmortem;
+  etag: string;
+  incident: { id: string; title: string; severity: Severity };
+  actionItems: {
+    id: string;
+    title: string;
+    ownerTeam: string;
+    due: string;
+    level: 1 | 2;
+    state: string;
+    item: string;
+    itemState: string | null;
+    overdue: boolean;
+  }[];
+  openActionItems: number;
+  markdown: string;
+}
+
+/** One reason level 1 is broken, with what it points at. */
+export interface FunnelReason {
+  kind: 'open-major-incident' | 'exhausted-error-budget' | 'overdue-action-item' | 'overdue-security-patch' | string;
+  message: string;
+  incident?: string;
+  severity?: Severity;
+  slo?: string;
+  item?: string;
+  deadline?: string;
+  daysOverdue?: number;
+}
+
+/** GET /funnel?at=. */
+export interface Funnel {
+  level1Broken: boolean;
+  reasons: FunnelReason[];
+  flagged: { item: string; title: string; team?: string; reasons: FunnelReason[] }[];
+  levels: { level: 1 | 2 | 3 | 4; name: string; inProgress: number; items: { id: string; title: string; team?: string; state: string }[] }[];
+  unlevelled: number;
+}
