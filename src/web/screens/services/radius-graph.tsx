@@ -1,0 +1,136 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { BlastRadius } from '../../api/types';
+import { layoutRadius, type Placed, type RadiusLayout } from './radius-layout';
+
+const SERVICE = { width: 176, height: 46 };
+const API = { width: 150, height: 30 };
+
+/** Cuts a label to what fits a node (about 6.6 px per character at 12.5 px). */
+const clip = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1).trimEnd()}…` : text);
+
+interface GraphNode {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'service' | 'resource' | 'api';
+  readonly sub: string;
+  readonly tier: number | null;
+  readonly origin: boolean;
+}
+
+/** The nodes and hop edges of the radius: every path's consecutive pairs, once each. */
+export function radiusGraph(radius: BlastRadius): { nodes: GraphNode[]; edges: { from: string; to: string }[] } {
+  const nodes = new Map<string, GraphNode>();
+  nodes.set(radius.origin.ref, {
+    id: radius.origin.ref,
+    name: radius.origin.name,
+    kind: radius.origin.kind,
+    sub: 'changed',
+    tier: null,
+    origin: true,
+  });
+  for (const a of radius.affected)
+    if (!nodes.has(a.ref))
+      nodes.set(a.ref, {
+        id: a.ref,
+        name: a.name,
+        kind: a.kind,
+        sub: a.kind === 'api' ? 'API' : `${a.teamName}${a.tier === null ? '' : ` · Tier ${a.tier}`}`,
+        tier: a.tier,
+        origin: false,
+      });
+  const edges = new Map<string, { from: string; to: string }>();
+  for (const a of radius.affected)
+    for (let i = 1; i < a.path.length; i++) {
+      const from = a.path[i - 1] as string;
+      const to = a.path[i] as string;
+      if (nodes.has(from) && nodes.has(to)) edges.set(`${from}\u0000${to}`, { from, to });
+    }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+function curve(a: Placed, b: Placed): string {
+  const x1 = a.x + a.width;
+  const y1 = a.y + a.height / 2;
+  const x2 = b.x;
+  const y2 = b.y + b.height / 2;
+  const reach = Math.max(28, (x2 - x1) / 2);
+  return `M${x1},${y1} C${x1 + reach},${y1} ${x2 - reach},${y2} ${x2},${y2}`;
+}
+
+/**
+ * The radius drawn as a small left-to-right graph: the changed service, API or resource on the
+ * left, each hop to the right; services toned by tier, APIs as pills. Wider than its card, it scrolls.
+ */
+export function RadiusGraph({ radius }: { radius: BlastRadius }) {
+  const graph = useMemo(() => radiusGraph(radius), [radius]);
+  const [layout, setLayout] = useState<RadiusLayout | undefined>();
+  const [failed, setFailed] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    setFailed(undefined);
+    layoutRadius(
+      graph.nodes.map((n) => ({ id: n.id, ...(n.kind === 'api' ? API : SERVICE) })),
+      graph.edges,
+    ).then(
+      (l) => {
+        if (live) setLayout(l);
+      },
+      (e: unknown) => {
+        if (live) setFailed(String(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [graph]);
+  if (failed) return <p className="muted">The drawing could not be laid out ({failed}); the lists below hold the same facts.</p>;
+  if (!layout) return <div className="sv-graph-wait" aria-busy="true" />;
+  const at = (id: string) => layout.nodes.get(id);
+  return (
+    <div className="sv-graph">
+      <svg
+        width={layout.width}
+        height={layout.height}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        role="img"
+        aria-label={`Blast radius of ${radius.origin.name}: ${radius.affected.length} reached`}
+      >
+        <defs>
+          <marker id="sv-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M0,1 L9,5 L0,9 z" className="sv-arrow" />
+          </marker>
+        </defs>
+        {graph.edges.map((e) => {
+          const a = at(e.from);
+          const b = at(e.to);
+          return a && b ? <path key={`${e.from}>${e.to}`} className="sv-edge" d={curve(a, b)} markerEnd="url(#sv-arrow)" /> : null;
+        })}
+        {graph.nodes.map((n) => {
+          const box = at(n.id);
+          if (!box) return null;
+          const tone = n.origin ? 'origin' : n.kind === 'api' ? 'api' : n.tier === null ? 't0' : `t${Math.min(n.tier, 4)}`;
+          return (
+            <g key={n.id} className={`sv-node ${tone}`} data-ref={n.id} transform={`translate(${box.x},${box.y})`}>
+              <title>{`${n.name} (${n.kind}) ${n.sub}`}</title>
+              <rect width={box.width} height={box.height} rx={n.kind === 'api' ? box.height / 2 : 7} />
+              {n.kind === 'api' ? (
+                <text x={box.width / 2} y={box.height / 2} dy="0.35em" textAnchor="middle" className="sv-node-name mono">
+                  {clip(n.name, 20)}
+                </text>
+              ) : (
+                <>
+                  <text x={10} y={19} className="sv-node-name">
+                    {clip(n.name, 24)}
+                  </text>
+                  <text x={10} y={35} className="sv-node-sub">
+                    {clip(n.sub, 28)}
+                  </text>
+                </>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}

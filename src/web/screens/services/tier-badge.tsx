@@ -1,0 +1,16 @@
+/** A service's tier: 1 is the most critical. Untiered services show a quiet dash. */
+export function TierBadge({ tier }: { tier: number | null | undefined }) {
+  if (tier === null || tier === undefined) return <span className="faint">—</span>;
+  return (
+    <span className={`sv-tier t${Math.min(tier, 4)}`} title={`Tier ${tier}${tier === 1 ? ' (most critical)' : ''}`}>
+      Tier {tier}
+    </span>
+  );
+}
+
+/** Lifecycle in words, toned: production is the norm, experimental and deprecated stand out. */
+export function LifecycleBadge({ lifecycle }: { lifecycle: string | null | undefined }) {
+  if (!lifecycle) return <span className="faint">—</span>;
+  const tone = lifecycle === 'production' ? '' : lifecycle === 'deprecated' ? 'amber' : 'accent';
+  return <span className={`badge ${tone}`}>{lifecycle}</span>;
+}
