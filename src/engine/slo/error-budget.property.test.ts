@@ -33,6 +33,7 @@ const methods = fc.oneof(
   fc
     .tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 100 }))
     .map(([m, p]) => ({ kind: 'Timeslices', sliceMs: m * MIN, sliceThreshold: p / 100 }) as const),
+  fc.integer({ min: 1, max: 10 }).map((m) => ({ kind: 'RatioTimeslices', sliceMs: m * MIN }) as const),
 );
 
 function run(input: ErrorBudgetInput): ErrorBudgetReport {
@@ -123,6 +124,72 @@ describe('error budget invariants', () => {
           }
           expect(b.remaining[j] as number).toBeLessThanOrEqual((a.remaining[j] as number) + 1e-9);
         }
+      }),
+    );
+  });
+});
+
+describe('RatioTimeslices invariants', () => {
+  const sliceMinutes = fc.integer({ min: 1, max: 10 });
+  const wholeWindow = { kind: 'rolling', durationMs: 10_000 * MIN } as const; // longer than any generated series
+
+  it('all-good data consumes nothing and attains 1 at every point', () => {
+    fc.assert(
+      fc.property(samples, objectives, windows, sliceMinutes, (series, objective, window, m) => {
+        const allGood = { ...series, good: Float64Array.from(series.total) };
+        const s = run({ series: allGood, objective, window, method: { kind: 'RatioTimeslices', sliceMs: m * MIN } }).series;
+        for (let i = 0; i < s.timesMs.length; i++) {
+          expect(s.consumed[i]).toBe(0);
+          expect(s.attainedSli[i]).toBe(1);
+          expect(s.burnRate[i]).toBe(0);
+        }
+      }),
+    );
+  });
+
+  it('the SLI lies between the worst and best slice ratio; consumption between none and Timeslices at a 100 % slice target', () => {
+    fc.assert(
+      fc.property(samples, objectives, sliceMinutes, (series, objective, m) => {
+        const sliceMs = m * MIN;
+        const ratio = run({ series, objective, window: wholeWindow, method: { kind: 'RatioTimeslices', sliceMs } }).end;
+        const strict = run({ series, objective, window: wholeWindow, method: { kind: 'Timeslices', sliceMs, sliceThreshold: 1 } }).end;
+        // Naive per-slice ratios of the slices with events.
+        const sums = new Map<number, { good: number; total: number }>();
+        series.timesMs.forEach((t, i) => {
+          const start = Math.floor(t / sliceMs) * sliceMs;
+          const s = sums.get(start) ?? { good: 0, total: 0 };
+          s.good += series.good[i] as number;
+          s.total += series.total[i] as number;
+          sums.set(start, s);
+        });
+        const ratios = [...sums.values()].filter((s) => s.total > 0).map((s) => s.good / s.total);
+        if (ratios.length === 0) {
+          expect(ratio?.attainedSli ?? null).toBeNull();
+          return;
+        }
+        const sli = ratio?.attainedSli as number;
+        expect(sli).toBeGreaterThanOrEqual(Math.min(...ratios) - 1e-12);
+        expect(sli).toBeLessThanOrEqual(Math.max(...ratios) + 1e-12);
+        expect(sli).toBeCloseTo(ratios.reduce((a, b) => a + b, 0) / ratios.length, 9);
+        expect(ratio?.consumed as number).toBeGreaterThanOrEqual(0);
+        expect(ratio?.consumed as number).toBeLessThanOrEqual((strict?.consumed as number) + 1e-9);
+        expect(ratio?.budgetTotal).toBe(strict?.budgetTotal);
+      }),
+    );
+  });
+
+  it('with equal traffic in every slice the SLI equals the Occurrences SLI', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(100), { minLength: 1, maxLength: 200 }), objectives, (goods, objective) => {
+        const series = {
+          kind: 'counts',
+          timesMs: Float64Array.from(goods, (_, i) => i * MIN),
+          good: Float64Array.from(goods),
+          total: new Float64Array(goods.length).fill(100),
+        } as const;
+        const ratio = run({ series, objective, window: wholeWindow, method: { kind: 'RatioTimeslices', sliceMs: MIN } }).end;
+        const events = run({ series, objective, window: wholeWindow, method: { kind: 'Occurrences' } }).end;
+        expect(ratio?.attainedSli).toBeCloseTo(events?.attainedSli as number, 12);
       }),
     );
   });

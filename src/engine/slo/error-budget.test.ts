@@ -212,3 +212,88 @@ describe('OpenSLO budgeting-method README (examples/budgeting-method/README.md)'
     expect(pointAt(report.series, n - 2).remaining).toBe(1);
   });
 });
+
+describe('RatioTimeslices: each slice counts by its success ratio, averaged over the window', () => {
+  // Objective 95 %, rolling 1 h, 1-min slices. Slices (with data):
+  // min 0: 100/100 → r 1; min 1: 45/50 + 40/50 = 85/100 → r 0.85; min 2: 1/4 → r 0.25;
+  // min 3: no events (no data); min 4: 999/1000 → r 0.999.
+  const input: ErrorBudgetInput = {
+    series: counts([0, MIN, MIN + 30_000, 2 * MIN, 3 * MIN, 4 * MIN], [100, 45, 40, 1, 0, 999], [100, 50, 50, 4, 0, 1000]),
+    objective: 0.95,
+    method: { kind: 'RatioTimeslices', sliceMs: MIN },
+    window: { kind: 'rolling', durationMs: HOUR },
+  };
+  const report = run(input);
+
+  it('SLI = mean of 1, 0.85, 0.25, 0.999 = 0.77475; consumed Σ(1 − r) = 0.901 min of 5 % × 60 = 3 min', () => {
+    expect(report.unit).toBe('minutes');
+    expect([...report.series.timesMs]).toEqual([0, MIN, 2 * MIN, 4 * MIN]);
+    const end = report.end;
+    expect(end?.attainedSli).toBeCloseTo(0.77475, 12);
+    expect(end?.budgetTotal).toBeCloseTo(3, 12);
+    expect(end?.consumed).toBeCloseTo(0.901, 12);
+    expect(end?.remaining).toBeCloseTo(2.099, 12);
+    expect(end?.exhausted).toBe(false);
+    // burn = (0.901 / 4 slices) / 0.05 = 4.505; time left = (2.099 / 3) × 60 min / 4.505 ≈ 9.3185 min.
+    expect(end?.burnRate).toBeCloseTo(4.505, 12);
+    expect(end?.timeToExhaustionMs).toBeCloseTo((((2.099 / 3) * 60) / 4.505) * MIN, 3);
+  });
+
+  it('weights the 4-request slice like the 1000-request one, unlike Occurrences (1185/1204) and Timeslices (2 bad min)', () => {
+    const occurrences = run({ ...input, method: { kind: 'Occurrences' } }).end;
+    expect(occurrences?.attainedSli).toBeCloseTo(1185 / 1204, 12);
+    const timeslices = run({ ...input, method: { kind: 'Timeslices', sliceMs: MIN, sliceThreshold: 0.95 } }).end;
+    expect(timeslices?.consumed).toBe(2);
+    expect(timeslices?.attainedSli).toBe(0.5);
+  });
+
+  it('the series steps slice by slice: after min 2, Σ(1 − r) = 0.9 min and the SLI is 2.1/3', () => {
+    const p = pointAt(report.series, 2);
+    expect(p.consumed).toBeCloseTo(0.9, 12);
+    expect(p.attainedSli).toBeCloseTo(2.1 / 3, 12);
+  });
+
+  it('refuses slice verdicts: a verdict has no success ratio', () => {
+    const r = computeErrorBudget({
+      ...input,
+      series: { kind: 'slices', timesMs: Float64Array.of(0), good: Uint8Array.of(1) },
+    });
+    expect(r.ok ? 'ok' : r.error.code).toBe('slo.method');
+    expect(r.ok ? '' : r.error.message).toMatch(/RatioTimeslices needs event counts/);
+  });
+
+  it('refuses a slice length that is not positive', () => {
+    const r = computeErrorBudget({ ...input, method: { kind: 'RatioTimeslices', sliceMs: 0 } });
+    expect(r.ok ? 'ok' : r.error.code).toBe('slo.method');
+  });
+});
+
+describe('OpenSLO budgeting-method README: RatioTimeslices under a DDoS', () => {
+  // 2 weeks rolling = 20160 one-minute slices, objective 95 % → 1008 min of budget. Normal minutes
+  // succeed at 99 % and cost 0.01 slice each; attacked minutes succeed at 1 % and cost 0.99.
+  // x attacked minutes spend 0.01 × (20160 − x) + 0.99 x = 201.6 + 0.98 x ≥ 1008 ⇔ x ≥ 822.86:
+  // 823 minutes = 13 h 43 min ("about 13 hours and 45 minutes" in the README).
+  const n = 20_160;
+  const attacked = (x: number) =>
+    run({
+      series: counts(
+        Array.from({ length: n }, (_, i) => i * MIN),
+        Array.from({ length: n }, (_, i) => (i >= n - x ? 1 : 99)),
+        new Array<number>(n).fill(100),
+      ),
+      objective: 0.95,
+      method: { kind: 'RatioTimeslices', sliceMs: MIN },
+      window: { kind: 'rolling', durationMs: 14 * DAY },
+    }).end;
+
+  it('822 attacked minutes leave 0.84 min; 823 overspend by 0.14 min', () => {
+    const before = attacked(822);
+    expect(before?.budgetTotal).toBeCloseTo(1008, 9);
+    expect(before?.consumed).toBeCloseTo(201.6 + 0.98 * 822, 6);
+    expect(before?.remaining).toBeCloseTo(0.84, 6);
+    expect(before?.exhausted).toBe(false);
+    const after = attacked(823);
+    expect(after?.remaining).toBeCloseTo(-0.14, 6);
+    expect(after?.exhausted).toBe(true);
+  });
+});

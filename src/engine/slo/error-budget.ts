@@ -10,10 +10,15 @@
  *   per-slice input says so. Slices with no events are neither good nor bad (no data). SLI = good
  *   slices / (good + bad slices); budget total = (1 − objective) × window length, in minutes;
  *   consumed = bad slices × slice minutes.
+ * - RatioTimeslices: time is cut into slices as for Timeslices; each slice with events counts by its
+ *   success ratio r = good/total within the slice (OpenSLO: "an average of all time slices' success
+ *   ratios"), i.e. it is r good slices and 1 − r bad ones. SLI = mean r over slices with data;
+ *   budget total as for Timeslices; consumed = Σ(1 − r) × slice minutes. A slice at 99 % costs
+ *   0.01 slice, a slice at 1 % costs 0.99, so a short flood of errors cannot spend the budget in
+ *   minutes as it would under Occurrences.
  * Windows: rolling (the last `durationMs`, samples in (t − duration, t]) or calendar (from the start
  * of the day/week/month/quarter/year containing t, computed in UTC shifted by `offsetMinutes`; the
  * series resets at each period start). ISO weeks start on Monday.
- * (OpenSLO's third method, RatioTimeslices, is not computed here.)
  * Remaining = total − consumed and goes NEGATIVE when the budget is overspent: an overspend is
  * information a TPM needs, so it is not clamped. `exhausted` = remaining ≤ 0 with something consumed
  * (a budget spent exactly to 0 is exhausted).
@@ -46,6 +51,11 @@ export type BudgetingMethod =
       readonly sliceMs: number;
       /** Per-slice SLI a slice must meet to be good, 0..1 (unused for `slices` input). */
       readonly sliceThreshold: number;
+    }
+  | {
+      readonly kind: 'RatioTimeslices';
+      /** Slice length in ms (e.g. 60_000). */
+      readonly sliceMs: number;
     };
 
 export type CalendarUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -70,8 +80,9 @@ export interface ErrorBudgetInput {
 }
 
 /**
- * Good and bad amounts per point in time, the common form of both methods. For events a unit is
- * one event; for slices a unit is one slice of `sliceMs`.
+ * Good and bad amounts per point in time, the common form of all methods. For events a unit is
+ * one event; for slices a unit is one slice of `sliceMs` (fractional under RatioTimeslices, where
+ * good = the slice's success ratio and good + bad = 1).
  */
 export interface SloUnits {
   readonly unit: 'events' | 'minutes';
@@ -167,6 +178,24 @@ export function sloUnits(series: SliSeries, method: BudgetingMethod): Result<Slo
   if (!(method.sliceMs > 0 && Number.isFinite(method.sliceMs))) {
     return problem('slo.method', `slice length ${method.sliceMs} ms is not positive`, 'set the timeslice window, e.g. 1m');
   }
+  if (method.kind === 'RatioTimeslices') {
+    if (series.kind === 'slices') {
+      return problem(
+        'slo.method',
+        "RatioTimeslices needs event counts to take each slice's success ratio, the series holds slice verdicts",
+        'use Timeslices or give good/total counts',
+      );
+    }
+    const slices = bucketIntoSlices(series, method.sliceMs);
+    const ratios = Float64Array.from(slices.good, (g, s) => g / (slices.total[s] as number));
+    return ok({
+      unit: 'minutes',
+      timesMs: slices.timesMs,
+      good: ratios,
+      bad: Float64Array.from(ratios, (r) => 1 - r),
+      sliceMs: method.sliceMs,
+    });
+  }
   if (series.kind === 'slices') {
     const good = new Float64Array(n);
     const bad = new Float64Array(n);
@@ -184,12 +213,30 @@ export function sloUnits(series: SliSeries, method: BudgetingMethod): Result<Slo
       'write the per-slice target as a fraction, e.g. 0.95',
     );
   }
-  // Bucket the samples into epoch-aligned slices; slices without events are left out (no data).
+  const slices = bucketIntoSlices(series, method.sliceMs);
+  const verdicts = Float64Array.from(slices.good, (g, s) => (g / (slices.total[s] as number) >= method.sliceThreshold ? 1 : 0));
+  return ok({
+    unit: 'minutes',
+    timesMs: slices.timesMs,
+    good: verdicts,
+    bad: Float64Array.from(verdicts, (v) => 1 - v),
+    sliceMs: method.sliceMs,
+  });
+}
+
+/**
+ * Sums event counts per epoch-aligned slice of `sliceMs`, in time order. Slices without events
+ * (total 0) are left out: they are no data, neither good nor bad.
+ */
+function bucketIntoSlices(
+  series: Extract<SliSeries, { kind: 'counts' }>,
+  sliceMs: number,
+): { timesMs: Float64Array; good: Float64Array; total: Float64Array } {
   const starts: number[] = [];
   const goods: number[] = [];
   const totals: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const start = Math.floor((series.timesMs[i] as number) / method.sliceMs) * method.sliceMs;
+  for (let i = 0; i < series.timesMs.length; i++) {
+    const start = Math.floor((series.timesMs[i] as number) / sliceMs) * sliceMs;
     const last = starts.length - 1;
     if (last >= 0 && starts[last] === start) {
       goods[last] = (goods[last] as number) + (series.good[i] as number);
@@ -200,21 +247,12 @@ export function sloUnits(series: SliSeries, method: BudgetingMethod): Result<Slo
       totals.push(series.total[i] as number);
     }
   }
-  const timesMs: number[] = [];
-  const verdicts: number[] = [];
-  for (let s = 0; s < starts.length; s++) {
-    const tot = totals[s] as number;
-    if (tot <= 0) continue;
-    timesMs.push(starts[s] as number);
-    verdicts.push((goods[s] as number) / tot >= method.sliceThreshold ? 1 : 0);
-  }
-  return ok({
-    unit: 'minutes',
-    timesMs: Float64Array.from(timesMs),
-    good: Float64Array.from(verdicts),
-    bad: Float64Array.from(verdicts, (v) => 1 - v),
-    sliceMs: method.sliceMs,
-  });
+  const keep = totals.flatMap((t, s) => (t > 0 ? [s] : []));
+  return {
+    timesMs: Float64Array.from(keep, (s) => starts[s] as number),
+    good: Float64Array.from(keep, (s) => goods[s] as number),
+    total: Float64Array.from(keep, (s) => totals[s] as number),
+  };
 }
 
 /** Start of the calendar period containing `timeMs`, in ms since the epoch. */
