@@ -23,6 +23,11 @@ export interface ProgramSummary {
     readonly dependencies: number;
     readonly crossTeamDependencies: number;
     readonly byState: Readonly<Record<ItemState, number>>;
+    /** Issue 6: the reliability side of the program. */
+    readonly services: number;
+    readonly slos: number;
+    readonly openIncidents: number;
+    readonly postmortems: number;
   };
   readonly teams: readonly { id: string; name: string; capacity: number; items: number; openItems: number; remainingDays: number }[];
   readonly workstreams: readonly { id: string; name: string; items: number; done: number }[];
@@ -83,6 +88,10 @@ export function summarizeProgram(model: ProgramModel): ProgramSummary {
       dependencies: model.dependencies.length,
       crossTeamDependencies: cross.length,
       byState,
+      services: model.services.length,
+      slos: model.slos.length,
+      openIncidents: model.incidents.filter((i) => i.status !== 'resolved').length,
+      postmortems: model.postmortems.length,
     },
     teams: model.teams.map((t) => {
       const mine = work.filter((i) => i.team === t.id);

@@ -23,7 +23,10 @@ export async function validateCommand(io: CliIo, file: string, options: { json?:
   const milestones = m.items.filter((i) => i.kind === 'milestone').length;
   io.out(
     `${io.style.green('✓')} ${file} is valid: program "${m.program.id}", ${plural(m.teams.length, 'team')}, ` +
-      `${plural(m.items.length - milestones, 'item')}, ${plural(milestones, 'milestone')}, ${plural(m.dependencies.length, 'dependency', 'dependencies')}`,
+      `${plural(m.items.length - milestones, 'item')}, ${plural(milestones, 'milestone')}, ${plural(m.dependencies.length, 'dependency', 'dependencies')}` +
+      (m.services.length + m.slos.length + m.incidents.length + m.postmortems.length > 0
+        ? `; ${plural(m.services.length, 'service')}, ${plural(m.slos.length, 'SLO')}, ${plural(m.incidents.length, 'incident')}, ${plural(m.postmortems.length, 'post-mortem')}`
+        : ''),
   );
   return EXIT.ok;
 }

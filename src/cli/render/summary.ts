@@ -16,6 +16,12 @@ export function renderSummary(p: ProgramSummary, s: Style): string {
     `${c.teams} teams · ${c.workstreams} workstreams · ${c.items} items · ${c.milestones} milestones · ` +
       `${c.dependencies} dependencies (${c.crossTeamDependencies} cross-team)`,
   );
+  if (c.services + c.slos + c.openIncidents + c.postmortems > 0) {
+    const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+    out.push(
+      `${n(c.services, 'service')} · ${n(c.slos, 'SLO')} · ${n(c.openIncidents, 'open incident')} · ${n(c.postmortems, 'post-mortem')}`,
+    );
+  }
   out.push(
     s.dim(
       `items: ${c.byState.done} done, ${c.byState['in-progress']} in progress, ${c.byState.blocked} blocked, ` +

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { type EditableEntity, type EditError, editEntity, etagOf, findEntity } from '../../app/edit-program.js';
 import { crossesTeams, type Dependency } from '../../domain/dependency.js';
 import type { ProgramId } from '../../domain/ids.js';
+import { type Incident, incidentSchema, type Postmortem, postmortemSchema } from '../../domain/incident.js';
 import type { ProgramModel } from '../../domain/program-model.js';
+import { type ProgramService, programServiceSchema } from '../../domain/program-service.js';
+import { type ProgramSlo, programSloSchema } from '../../domain/program-slo.js';
 import type { WorkItem } from '../../domain/work-item.js';
 import {
   decisionSchema,
@@ -42,7 +45,7 @@ const inList = (wanted: unknown, value: string | undefined) =>
 /** An entity keyed by `id` in its own list, optionally filtered by its status. */
 const keyedById = (
   entity: EditableEntity,
-  plural: 'teams' | 'workstreams' | 'risks' | 'decisions',
+  plural: 'teams' | 'workstreams' | 'risks' | 'decisions' | 'services' | 'slos' | 'incidents' | 'postmortems',
   schema: z.ZodType,
   byStatus: boolean,
 ): EntitySpec => ({
@@ -109,6 +112,34 @@ const SPECS: readonly EntitySpec[] = [
   keyedById('workstream', 'workstreams', workstreamSchema, false),
   keyedById('risk', 'risks', riskSchema, true),
   keyedById('decision', 'decisions', decisionSchema, true),
+  {
+    ...keyedById('service', 'services', programServiceSchema, false),
+    filters: { team: z.string().optional(), kind: z.string().optional(), tier: z.coerce.number().int().optional() },
+    matcher: (q) => (e) => {
+      const s = e as ProgramService;
+      return inList(q.team, s.team) && inList(q.kind, s.kind) && (q.tier === undefined || s.tier === q.tier);
+    },
+  },
+  {
+    ...keyedById('slo', 'slos', programSloSchema, false),
+    filters: { service: z.string().optional() },
+    matcher: (q) => (e) => inList(q.service, (e as ProgramSlo).service),
+  },
+  {
+    ...keyedById('incident', 'incidents', incidentSchema, true),
+    filters: { status: z.string().optional(), severity: z.string().optional(), service: z.string().optional() },
+    matcher: (q) => (e) => {
+      const i = e as Incident;
+      return (
+        inList(q.status, i.status) && inList(q.severity, i.severity) && (q.service === undefined || i.services.includes(String(q.service)))
+      );
+    },
+  },
+  {
+    ...keyedById('postmortem', 'postmortems', postmortemSchema, false),
+    filters: { incident: z.string().optional() },
+    matcher: (q) => (e) => inList(q.incident, (e as Postmortem).incident),
+  },
 ];
 
 function editFailure(e: EditError, label: string, programId: string): Reply {
