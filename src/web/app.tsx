@@ -24,6 +24,10 @@ const DecisionsScreen = lazy(() => import('./screens/decisions').then((m) => ({ 
 const TeamsScreen = lazy(() => import('./screens/teams').then((m) => ({ default: m.TeamsScreen })));
 const ServicesScreen = lazy(() => import('./screens/services').then((m) => ({ default: m.ServicesScreen })));
 const SlosScreen = lazy(() => import('./screens/slos').then((m) => ({ default: m.SlosScreen })));
+const IncidentsScreen = lazy(() => import('./screens/incidents').then((m) => ({ default: m.IncidentsScreen })));
+const IncidentDetailScreen = lazy(() => import('./screens/incidents/incident-detail').then((m) => ({ default: m.IncidentDetailScreen })));
+const PostmortemScreen = lazy(() => import('./screens/postmortem').then((m) => ({ default: m.PostmortemScreen })));
+const FunnelScreen = lazy(() => import('./screens/funnel').then((m) => ({ default: m.FunnelScreen })));
 const StatusReportScreen = lazy(() => import('./screens/status-report').then((m) => ({ default: m.StatusReportScreen })));
 const ItemDetailScreen = lazy(() => import('./screens/item-detail').then((m) => ({ default: m.ItemDetailScreen })));
 
@@ -72,9 +76,21 @@ function ProgramRoutes({ rest }: { rest: string }) {
     teams: <TeamsScreen />,
     services: <ServicesScreen />,
     slos: <SlosScreen />,
+    incidents: <IncidentsScreen />,
+    funnel: <FunnelScreen />,
     report: <StatusReportScreen />,
   };
-  const screen = item ? <ItemDetailScreen itemId={item.itemId as string} /> : screens[rest];
+  const incident = match('incidents/:incidentId', rest);
+  const postmortem = match('postmortems/:pmId', rest);
+  const screen = item ? (
+    <ItemDetailScreen itemId={item.itemId as string} />
+  ) : incident ? (
+    <IncidentDetailScreen incidentId={incident.incidentId as string} />
+  ) : postmortem ? (
+    <PostmortemScreen postmortemId={postmortem.pmId as string} />
+  ) : (
+    screens[rest]
+  );
   return <Suspense fallback={<Loading />}>{screen ?? <NotFound />}</Suspense>;
 }
 

@@ -10,6 +10,8 @@ export const PROGRAM_SCREENS = [
   { path: 'teams', label: 'Teams', key: 't' },
   { path: 'services', label: 'Services', key: 'v' },
   { path: 'slos', label: 'SLOs', key: 'b' },
+  { path: 'incidents', label: 'Incidents', key: 'i' },
+  { path: 'funnel', label: 'Funnel', key: 'n' },
   { path: 'report', label: 'Status report', key: 'p' },
 ] as const;
 

@@ -198,6 +198,10 @@ export interface ProgramSummary {
     milestones: number;
     dependencies: number;
     crossTeamDependencies: number;
+    services: number;
+    slos: number;
+    openIncidents: number;
+    postmortems: number;
     /** Cross-team dependencies whose successor is not finished; `openDependencies` lists the first 100. */
     openDependencies: number;
     byState: Record<(typeof ITEM_STATES)[number], number>;
@@ -310,19 +314,20 @@ export interface BurnRule {
   burnRate: number;
   longWindowMs: number;
   shortWindowMs: number;
-  longBurnRate: number;
-  shortBurnRate: number;
+  longBurnRate: number | null;
+  shortBurnRate: number | null;
   fires: boolean;
 }
 
 export interface SloBudget {
   atMs: number;
-  attainedSli: number;
+  /** A fraction (0.9993), null with no events in the window. */
+  attainedSli: number | null;
   total: number;
   consumed: number;
   remaining: number;
   exhausted: boolean;
-  burnRate: number;
+  burnRate: number | null;
   timeToExhaustionMs: number | null;
   alert: 'page' | 'ticket' | null;
   rules: BurnRule[];
@@ -411,7 +416,12 @@ export interface IncidentView {
   incident: Incident;
   etag: string;
   severity: SeverityDefinition;
-  metrics: { timeToDetectMs: number | null; timeToAcknowledgeMs: number | null; timeToMitigateMs: number | null; timeToResolveMs: number | null };
+  metrics: {
+    timeToDetectMs: number | null;
+    timeToAcknowledgeMs: number | null;
+    timeToMitigateMs: number | null;
+    timeToResolveMs: number | null;
+  };
   nextUpdateDue: string | null;
   updateOverdueMinutes: number | null;
   executiveUpdate: string;
@@ -448,7 +458,8 @@ export interface Postmortem {
 export interface PostmortemView {
   postmortem: Postmortem;
   etag: string;
-  incident: { id: string; title: string; severity: Severity };
+  /** Null when the incident it names is gone. */
+  incident: { id: string; title: string; severity: Severity } | null;
   actionItems: {
     id: string;
     title: string;
@@ -481,6 +492,11 @@ export interface Funnel {
   level1Broken: boolean;
   reasons: FunnelReason[];
   flagged: { item: string; title: string; team?: string; reasons: FunnelReason[] }[];
-  levels: { level: 1 | 2 | 3 | 4; name: string; inProgress: number; items: { id: string; title: string; team?: string; state: string }[] }[];
+  levels: {
+    level: 1 | 2 | 3 | 4;
+    name: string;
+    inProgress: number;
+    items: { id: string; title: string; team?: string; state: string }[];
+  }[];
   unlevelled: number;
 }
