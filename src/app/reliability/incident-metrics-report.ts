@@ -1,0 +1,95 @@
+import { type Incident, SEVERITIES, type Severity } from '../../domain/incident.js';
+import type { ProgramModel } from '../../domain/program-model.js';
+import { type ProgramSlo, parseDurationText } from '../../domain/program-slo.js';
+import { budgetConsumed, incidentDurations } from '../../engine/incidents/incident-metrics.js';
+import { MINUTE_MS } from '../../engine/incidents/instants.js';
+
+export interface IncidentMetricsReport {
+  readonly count: number;
+  readonly bySeverity: readonly { severity: Severity; count: number; open: number; mttrMs: number | null }[];
+  /** Most incidents first; an incident touching two services counts for each. */
+  readonly byService: readonly { service: string; count: number; open: number }[];
+  /**
+   * Error budget each incident consumed on the SLOs of the services it touched, counting every
+   * impact minute (impact start, else detection, else opening → mitigation, else resolution, else
+   * now) as fully bad: `consumed` minutes, `fraction` of the SLO window's budget in minutes.
+   */
+  readonly budgetConsumed: readonly {
+    incident: string;
+    slo: string;
+    consumed: number;
+    unit: 'minutes';
+    fraction: number;
+    ongoing: boolean;
+  }[];
+}
+
+const UNIT_MINUTES = { s: 1 / 60, m: 1, h: 60, d: 1440, w: 7 * 1440, M: 30 * 1440, Q: 90 * 1440, Y: 365 * 1440 } as const;
+
+/** Minutes of bad time the SLO's window allows: (1 − objective) × window; months count 30 days. */
+export function budgetMinutesOf(slo: ProgramSlo): number | undefined {
+  const window = parseDurationText(slo.window);
+  if (window === undefined) return undefined;
+  return (1 - slo.objective / 100) * window.count * UNIT_MINUTES[window.unit];
+}
+
+export interface MetricsRange {
+  /** Incidents opened at or after this instant. */
+  readonly from?: Date;
+  /** Incidents opened before this instant. */
+  readonly to?: Date;
+  /** For impact still going on. */
+  readonly now: Date;
+}
+
+const mean = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
+
+/** Incident counts per severity (with mean time to resolve) and per service, and error budget consumed per incident. */
+export function incidentMetricsReport(model: ProgramModel, range: MetricsRange): IncidentMetricsReport {
+  const inRange = (i: Incident) => {
+    const t = Date.parse(i.startedAt);
+    return (range.from === undefined || t >= range.from.getTime()) && (range.to === undefined || t < range.to.getTime());
+  };
+  const chosen = model.incidents.filter(inRange);
+  const open = (i: Incident) => i.status !== 'resolved';
+  const bySeverity = SEVERITIES.map((severity) => {
+    const these = chosen.filter((i) => i.severity === severity);
+    const resolved = these.map((i) => incidentDurations(i).timeToResolve).filter((m): m is number => m !== null);
+    const mttr = mean(resolved);
+    return { severity, count: these.length, open: these.filter(open).length, mttrMs: mttr === null ? null : mttr * MINUTE_MS };
+  });
+  const services = new Map<string, { service: string; count: number; open: number }>();
+  for (const i of chosen) {
+    for (const s of new Set(i.services)) {
+      const row = services.get(s) ?? { service: s, count: 0, open: 0 };
+      row.count += 1;
+      if (open(i)) row.open += 1;
+      services.set(s, row);
+    }
+  }
+  const budget: IncidentMetricsReport['budgetConsumed'][number][] = [];
+  for (const i of chosen) {
+    for (const slo of model.slos) {
+      if (!i.services.includes(slo.service)) continue;
+      const minutes = budgetMinutesOf(slo);
+      if (minutes === undefined) continue;
+      const used = budgetConsumed(i, minutes, range.now);
+      if (used.ok) {
+        budget.push({
+          incident: i.id,
+          slo: slo.id,
+          consumed: used.value.minutes,
+          unit: 'minutes',
+          fraction: used.value.fraction,
+          ongoing: used.value.ongoing,
+        });
+      }
+    }
+  }
+  return {
+    count: chosen.length,
+    bySeverity,
+    byService: [...services.values()].sort((a, b) => b.count - a.count || a.service.localeCompare(b.service)),
+    budgetConsumed: budget,
+  };
+}
