@@ -1,0 +1,141 @@
+import type { SloStatus } from '../../api/types';
+import {
+  budgetLeftText,
+  burnText,
+  durationText,
+  objectiveText,
+  STATE_LABEL,
+  STATE_TONE,
+  secondsText,
+  sliText,
+  sloState,
+  windowsText,
+  windowText,
+} from './slo-format';
+
+/** The share of the budget left, 0..1 (an overspend shows as an empty bar). */
+export const leftShare = (s: SloStatus) =>
+  s.budget && s.budget.total > 0 ? Math.max(0, Math.min(1, s.budget.remaining / s.budget.total)) : 0;
+
+export function BudgetBar({ slo }: { slo: SloStatus }) {
+  const share = leftShare(slo);
+  const tone = STATE_TONE[sloState(slo)] || 'green';
+  return (
+    <div
+      className="slo-bar"
+      role="meter"
+      aria-label="Error budget remaining"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={Math.round(share * 100)}
+      aria-valuetext={budgetLeftText(slo)}
+    >
+      <div className={`slo-bar-fill ${tone}`} style={{ width: `${share * 100}%` }} />
+    </div>
+  );
+}
+
+/** The Workbook rule that fires (the most severe), in words: `Page: 14.4× over 1 h / 5 min`. */
+export function firingText(slo: SloStatus): string | undefined {
+  const fired = (slo.budget?.rules ?? []).filter((r) => r.fires);
+  const rule = fired.find((r) => r.severity === 'page') ?? fired[0];
+  if (!rule) return undefined;
+  return `${rule.severity === 'page' ? 'Page' : 'Ticket'}: ${rule.burnRate}× over ${windowsText(rule.longWindowMs, rule.shortWindowMs)}`;
+}
+
+/** One SLO at a glance: objective and window, attained SLI, budget left, burn, time to exhaustion, alert. */
+export function SloCard({ slo, serviceName, onOpen }: { slo: SloStatus; serviceName: string; onOpen: () => void }) {
+  const state = sloState(slo);
+  const b = slo.budget;
+  const firing = firingText(slo);
+  const met = b?.attainedSli !== null && b?.attainedSli !== undefined ? b.attainedSli * 100 >= slo.objective : undefined;
+  return (
+    <article className={`card slo-card ${state}`} aria-label={slo.name} data-slo={slo.id} data-state={state}>
+      <header className="slo-card-head">
+        <div>
+          <h3>
+            <button type="button" className="slo-open" onClick={onOpen}>
+              {slo.name}
+            </button>
+          </h3>
+          <div className="faint slo-sub">
+            {serviceName} · {windowText(slo)} · {slo.budgeting}
+          </div>
+        </div>
+        <span className={`badge ${STATE_TONE[state]}`} data-testid="slo-state">
+          {state !== 'nodata' ? <span className="dot" /> : null}
+          {STATE_LABEL[state]}
+        </span>
+      </header>
+      {b ? (
+        <>
+          <div className="slo-figures">
+            <div className="stat">
+              <span className="label">Objective</span>
+              <span className="value">{objectiveText(slo.objective)}</span>
+            </div>
+            <div className="stat">
+              <span className="label">Attained</span>
+              <span className={`value ${met === false ? 'slo-miss' : ''}`} data-testid="slo-attained">
+                {b.attainedSli === null ? '—' : sliText(b.attainedSli)}
+              </span>
+            </div>
+            <div className="stat">
+              <span className="label">Burn rate</span>
+              <span className="value" data-testid="slo-burn">
+                {burnText(b.burnRate)}
+              </span>
+            </div>
+            <div className="stat">
+              <span className="label">Exhausted in</span>
+              <span className="value" data-testid="slo-exhaustion">
+                {b.remaining <= 0 ? 'now' : b.timeToExhaustionMs === null ? 'not burning' : durationText(b.timeToExhaustionMs)}
+              </span>
+            </div>
+          </div>
+          <div className="slo-budget">
+            <div className="slo-budget-label">
+              <span>Error budget</span>
+              <span className="num" data-testid="slo-budget-left">
+                {budgetLeftText(slo)}
+              </span>
+            </div>
+            <BudgetBar slo={slo} />
+          </div>
+          <div className={`slo-alert ${firing ? (b.alert === 'page' ? 'page' : 'ticket') : ''}`} data-testid="slo-alert">
+            {firing ? (
+              <>
+                <strong>{firing}</strong> <span className="faint">· SRE Workbook burn-rate alert firing</span>
+              </>
+            ) : (
+              <span className="faint">No burn-rate alert firing (page 14.4× / 6×, ticket 1×)</span>
+            )}
+          </div>
+        </>
+      ) : (
+        <div className="slo-nodata">
+          <p>
+            <strong>No data yet.</strong> {slo.notComputed ?? ''}
+          </p>
+          <p className="muted">
+            {slo.allowedDowntimeSeconds !== null
+              ? `Objective ${objectiveText(slo.objective)} allows ${secondsText(slo.allowedDowntimeSeconds)} of downtime per window. `
+              : ''}
+            Open the SLO to upload an SLI CSV (<code>timestamp,good,total</code> or <code>timestamp,value</code>) or pull it from
+            Prometheus.
+          </p>
+        </div>
+      )}
+      <footer className="slo-card-foot">
+        <span className="faint">
+          {slo.data
+            ? `${slo.data.samples.toLocaleString('en-US')} samples from ${slo.data.source === 'csv' ? 'CSV' : 'Prometheus'}`
+            : 'No SLI data'}
+        </span>
+        <button type="button" className="btn small" onClick={onOpen} aria-label={`Open ${slo.name}`}>
+          Details
+        </button>
+      </footer>
+    </article>
+  );
+}
