@@ -4,6 +4,7 @@ import { scenarios } from './migrations/0003-scenarios.js';
 import { accounts } from './migrations/0004-accounts.js';
 import { reportSummaries } from './migrations/0006-report-summaries.js';
 import { reliability } from './migrations/0007-reliability.js';
+import { sliSeries } from './migrations/0008-sli-series.js';
 import type { SqlClient } from './sql-client.js';
 
 /** Versioned schema changes, applied in order, each once. Append; never edit a released one. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 4, name: 'accounts, sessions, API tokens, roles', sql: accounts },
   { version: 6, name: 'executive summaries of status reports', sql: reportSummaries },
   { version: 7, name: 'services, SLOs, incidents, post-mortems', sql: reliability },
+  { version: 8, name: 'SLI samples per SLO', sql: sliSeries },
 ];
 
 /** Brings the schema up to date in one transaction; concurrent callers wait for each other. */
