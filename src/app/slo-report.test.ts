@@ -54,16 +54,27 @@ describe('SLO report use case', () => {
     expect(b?.attainedSli).toBeCloseTo(3997 / 4000, 12);
   });
 
-  it('says why a budget is not computed: threshold data for a ratio SLI, RatioTimeslices, a calendar minute', () => {
+  it('says why a budget is not computed: threshold data for a ratio SLI', () => {
     const values = { file: 'v.csv', text: 'timestamp,value\n2026-03-01T00:00:00Z,12\n' };
     const mismatch = buildSloReport({ openslo: openslo(slo('Occurrences', rolling28d)), data: values });
     expect(mismatch.ok && mismatch.value.slos[0]?.objectives[0]?.notComputed).toBe('a ratio SLI needs timestamp,good,total data');
-    const counts = { file: 'c.csv', text: 'timestamp,good,total\n2026-03-01T00:00:00Z,1,1\n' };
-    const ratioSlices = buildSloReport({
+  });
+
+  it('RatioTimeslices over 1-min slices 1000/1000, 2/4, 990/1000: SLI 2.49/3, 0.51 of 40.32 budget minutes spent', () => {
+    const csv = 'timestamp,good,total\n2026-03-01T00:00:00Z,1000,1000\n2026-03-01T00:01:00Z,2,4\n2026-03-01T00:02:00Z,990,1000\n';
+    const r = buildSloReport({
       openslo: openslo(slo('RatioTimeslices', rolling28d, '\n      timeSliceWindow: 1m')),
-      data: counts,
+      data: { file: 'c.csv', text: csv },
     });
-    expect(ratioSlices.ok && ratioSlices.value.slos[0]?.objectives[0]?.notComputed).toBe('RatioTimeslices budgets are not computed yet');
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const o = r.value.slos[0]?.objectives[0];
+    expect(o?.notComputed).toBeNull();
+    // Slice ratios 1, 0.5 and 0.99: mean 0.83; consumed (0 + 0.5 + 0.01) × 1 min; budget 0.1 % × 40,320 min.
+    expect(o?.budget?.unit).toBe('minutes');
+    expect(o?.budget?.attainedSli).toBeCloseTo(0.83, 12);
+    expect(o?.budget?.consumed).toBeCloseTo(0.51, 12);
+    expect(o?.budget?.total).toBeCloseTo(40.32, 9);
+    expect(o?.budget?.remaining).toBeCloseTo(39.81, 9);
   });
 
   it('problems from the CSV keep their file and line', () => {
