@@ -275,7 +275,7 @@ export interface ServiceCatalog {
 
 /** GET /blast-radius?of=. */
 export interface BlastRadius {
-  origin: { ref: string; kind: 'service' | 'resource' | 'api'; name: string };
+  origin: { ref: string; kind: 'service' | 'resource' | 'api'; name: string; team: string };
   affected: {
     ref: string;
     kind: 'service' | 'resource' | 'api';
@@ -284,12 +284,13 @@ export interface BlastRadius {
     teamName: string;
     tier: number | null;
     lifecycle: string | null;
+    /** Links from the origin: provider → API → consumer is two, a dependsOn one. */
     distance: number;
-    /** From the origin to this one, inclusive. */
+    /** From the origin to this one, inclusive: services by id, APIs as `api:<name>`. */
     path: string[];
   }[];
   teams: { team: string; teamName: string; count: number; worstTier: number | null }[];
-  items: { id: string; title: string; team: string; state: string; priority: number | null; services: string[] }[];
+  items: { id: string; title: string; team: string | null; state: string; priority: number | null; services: string[] }[];
   cycles: string[][];
 }
 
@@ -344,7 +345,7 @@ export interface SloStatus {
   calendar: { start: string; timeZone: string } | null;
   allowedDowntimeSeconds: number | null;
   unit: 'events' | 'minutes';
-  data: { samples: number; from: string; to: string; source: 'csv' | 'prometheus' } | null;
+  data: { samples: number; from: string | null; to: string | null; source: 'csv' | 'prometheus' } | null;
   budget: SloBudget | null;
   notComputed: string | null;
 }

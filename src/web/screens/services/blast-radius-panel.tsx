@@ -5,11 +5,13 @@ import { StateBadge } from '../../components/badges';
 import { Loading, ProblemBanner } from '../../components/feedback';
 import { itemHref } from '../../nav';
 import { Link } from '../../router';
-import { RadiusGraph } from './radius-graph';
+import { RadiusGraph, stepOf } from './radius-graph';
 import { TierBadge } from './tier-badge';
 
 const LEVELS: Record<number, string> = { 1: 'L1 Stability', 2: 'L2 Reliability', 3: 'L3 Efficiency', 4: 'L4 Scale' };
-const hops = (n: number) => `${n} ${n === 1 ? 'hop' : 'hops'}`;
+/** Services between the change and this one: a path through an API counts the API as no step of its own. */
+const serviceHops = (path: readonly string[]) => path.filter((step) => !step.startsWith('api:')).length - 1;
+const hopsText = (n: number) => (n <= 1 ? 'direct' : `${n} hops`);
 
 /**
  * "Change X": pick a service, resource or API and see every transitive consumer, grouped by owner
@@ -89,11 +91,11 @@ export function BlastRadiusPanel({
 
 function RadiusBody({ programId, radius, catalog }: { programId: string; radius: BlastRadius; catalog: ServiceCatalog }) {
   const affected = radius.affected.filter((a) => a.kind !== 'api');
-  const names = new Map<string, string>([[radius.origin.ref, radius.origin.name]]);
-  for (const a of radius.affected) names.set(a.ref, a.name);
+  const names = new Map<string, string>([[stepOf(radius.origin), radius.origin.name]]);
+  for (const a of radius.affected) names.set(stepOf(a), a.name);
   for (const s of catalog.services) if (!names.has(s.id)) names.set(s.id, s.name);
   const tier1 = affected.filter((a) => a.tier === 1).length;
-  const farthest = affected.reduce((m, a) => Math.max(m, a.distance), 0);
+  const farthest = affected.reduce((m, a) => Math.max(m, serviceHops(a.path)), 0);
   const teams = [...radius.teams].sort((a, b) => (a.worstTier ?? 9) - (b.worstTier ?? 9) || b.count - a.count);
   const what = radius.origin.kind === 'api' ? 'API' : radius.origin.kind;
   if (affected.length === 0)
@@ -112,7 +114,7 @@ function RadiusBody({ programId, radius, catalog }: { programId: string; radius:
             , <span className="sv-hot">{tier1} of them tier 1</span>
           </>
         ) : null}
-        , up to {hops(farthest)} away.{' '}
+        {farthest > 1 ? `, up to ${farthest} hops away` : ', all directly'}.{' '}
         {radius.items.length > 0
           ? `${radius.items.length} program ${radius.items.length === 1 ? 'item touches' : 'items touch'} them.`
           : ''}
@@ -128,7 +130,9 @@ function RadiusBody({ programId, radius, catalog }: { programId: string; radius:
         <div>
           <h3 className="sv-h3">Affected services by owner team</h3>
           {teams.map((t) => {
-            const rows = affected.filter((a) => a.team === t.team).sort((a, b) => a.distance - b.distance || (a.tier ?? 9) - (b.tier ?? 9));
+            const rows = affected
+              .filter((a) => a.team === t.team)
+              .sort((a, b) => serviceHops(a.path) - serviceHops(b.path) || (a.tier ?? 9) - (b.tier ?? 9));
             return (
               <table key={t.team} className="data sv-affected" aria-label={`Affected services of ${t.teamName}`} data-team={t.team}>
                 <caption>
@@ -145,12 +149,14 @@ function RadiusBody({ programId, radius, catalog }: { programId: string; radius:
                       <td>
                         <TierBadge tier={a.tier} />
                       </td>
-                      <td className="num faint">{hops(a.distance)}</td>
+                      <td className="num faint">{hopsText(serviceHops(a.path))}</td>
                       <td className="sv-path" aria-label={`Path to ${a.name}`}>
                         {a.path.map((r, i) => (
                           <span key={`${r}:${i.toString()}`}>
                             {i > 0 ? <span className="sv-arrow-text"> → </span> : null}
-                            <span className={i === a.path.length - 1 ? 'sv-path-end' : ''}>{names.get(r) ?? r}</span>
+                            <span className={i === a.path.length - 1 ? 'sv-path-end' : r.startsWith('api:') ? 'sv-path-api' : ''}>
+                              {names.get(r) ?? r}
+                            </span>
                           </span>
                         ))}
                       </td>

@@ -17,11 +17,14 @@ interface GraphNode {
   readonly origin: boolean;
 }
 
+/** How paths name a node: services by id, APIs as `api:<name>` (an API may share its provider's id). */
+export const stepOf = (n: { kind: string; ref: string }) => (n.kind === 'api' ? `api:${n.ref}` : n.ref);
+
 /** The nodes and hop edges of the radius: every path's consecutive pairs, once each. */
 export function radiusGraph(radius: BlastRadius): { nodes: GraphNode[]; edges: { from: string; to: string }[] } {
   const nodes = new Map<string, GraphNode>();
-  nodes.set(radius.origin.ref, {
-    id: radius.origin.ref,
+  nodes.set(stepOf(radius.origin), {
+    id: stepOf(radius.origin),
     name: radius.origin.name,
     kind: radius.origin.kind,
     sub: 'changed',
@@ -29,9 +32,9 @@ export function radiusGraph(radius: BlastRadius): { nodes: GraphNode[]; edges: {
     origin: true,
   });
   for (const a of radius.affected)
-    if (!nodes.has(a.ref))
-      nodes.set(a.ref, {
-        id: a.ref,
+    if (!nodes.has(stepOf(a)))
+      nodes.set(stepOf(a), {
+        id: stepOf(a),
         name: a.name,
         kind: a.kind,
         sub: a.kind === 'api' ? 'API' : `${a.teamName}${a.tier === null ? '' : ` · Tier ${a.tier}`}`,

@@ -71,7 +71,7 @@ export function SliData({
       <h2 id="slo-data-title">SLI data</h2>
       <p className="muted slo-note">
         {slo.data
-          ? `Now: ${slo.data.samples.toLocaleString('en-US')} samples from ${slo.data.source === 'csv' ? 'a CSV upload' : 'Prometheus'}, ${slo.data.from.slice(0, 10)} to ${slo.data.to.slice(0, 10)}. New data replaces it.`
+          ? `Now: ${slo.data.samples.toLocaleString('en-US')} samples from ${slo.data.source === 'csv' ? 'a CSV upload' : 'Prometheus'}, ${slo.data.from?.slice(0, 10) ?? '—'} to ${slo.data.to?.slice(0, 10) ?? '—'}. New data replaces it.`
           : 'No data yet.'}{' '}
         A CSV has the header <code>{header}</code>, one row per sample; timestamps are epoch seconds or ISO 8601 with <code>Z</code> or an
         offset{ratio ? '; good and total are event counts in that sample (increments, not counters)' : ''}.
