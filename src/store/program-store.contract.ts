@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { smallProgram } from '../../test/support/programs.js';
+import { fixture, readValid, smallProgram } from '../../test/support/programs.js';
 import type { ItemId, ProgramId } from '../domain/ids.js';
 import type { ProgramModel } from '../domain/program-model.js';
 import type { ProgramStore } from './program-store.js';
@@ -24,6 +24,26 @@ export function programStoreContract(open: () => Promise<ProgramStore>) {
       expect(result.changes.every((c) => c.op === 'create')).toBe(true);
       expect(result.changes).toHaveLength(1 + 3 + 2 + 7 + 6 + 1 + 1);
       expect(await store.readProgram(model.program.id)).toEqual(model);
+    });
+
+    it('stores services, SLOs, incidents and post-mortems, with their history', async () => {
+      const reliable = readValid(fixture('reliability/identity-platform.yaml'));
+      const result = await store.saveProgram(reliable, meta(0));
+      const kinds = new Set(result.changes.map((c) => c.entity));
+      for (const kind of ['service', 'slo', 'incident', 'postmortem'] as const) expect(kinds).toContain(kind);
+      expect(await store.readProgram(reliable.program.id)).toEqual(reliable);
+      const resolved = {
+        ...reliable,
+        incidents: reliable.incidents.map((i) => ({ ...i, title: `${i.title} (edited)` })),
+        services: reliable.services.filter((s) => s.id !== 'search'),
+      };
+      const edit = await store.saveProgram(resolved, meta(5, 'sam'));
+      expect(edit.changes.map((c) => `${c.op} ${c.entity} ${c.id}`)).toEqual(['delete service search', 'update incident inc-101']);
+      const history = await store.history(reliable.program.id);
+      expect(history[0]?.changes.map((c) => `${c.op} ${c.entity} ${c.id}`).sort()).toEqual([
+        'delete service search',
+        'update incident inc-101',
+      ]);
     });
 
     it('changes nothing when the same model is saved again', async () => {
