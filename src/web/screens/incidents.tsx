@@ -24,6 +24,14 @@ function ordered(list: Tagged<Incident>[]): Incident[] {
   return [...open, ...closed];
 }
 
+/** The last stakeholder update (an update or an update-sent entry), else the declaration; epoch ms. */
+const lastUpdateAt = (i: Incident) =>
+  Math.max(
+    Date.parse(i.startedAt),
+    ...i.updates.map((u) => Date.parse(u.at)),
+    ...i.timeline.filter((e) => e.kind === 'update-sent').map((e) => Date.parse(e.at)),
+  );
+
 /** When the incident was resolved (its first `resolved` entry), for the duration of a closed one. */
 const resolvedAt = (i: Incident) => i.timeline.find((e) => e.kind === 'resolved')?.at;
 
@@ -43,6 +51,11 @@ export function IncidentsScreen() {
   const serviceName = new Map(serviceList.map((s) => [s.id, s.name ?? s.id]));
   const definitions = severityDefinitions(detail?.program);
   const now = Date.now();
+  /** Past its severity's update cadence; the incident page says by how much. */
+  const late = (i: Incident) => {
+    const cadence = definitions[i.severity].updateCadenceMinutes;
+    return isOpen(i) && cadence !== null && now - lastUpdateAt(i) > cadence * 60_000;
+  };
 
   return (
     <div className="page inc">
@@ -156,7 +169,10 @@ export function IncidentsScreen() {
                             <div className="faint mono inc-id">{i.id}</div>
                           </td>
                           <td>
-                            <StatusBadge status={i.status} />
+                            <div className="inc-status-cell">
+                              <StatusBadge status={i.status} />
+                              {late(i) ? <span className="inc-late">update overdue</span> : null}
+                            </div>
                           </td>
                           <td className="inc-services">
                             {i.services.map((s) => serviceName.get(s) ?? s).join(', ') || <span className="faint">—</span>}

@@ -183,19 +183,18 @@ export function IncidentDetailScreen({ incidentId }: { incidentId: string }) {
                 <aside className="inc-side">
                   <section className="card" aria-labelledby="inc-metrics-h">
                     <h2 id="inc-metrics-h">Response times</h2>
-                    <dl className="inc-metrics">
+                    <div className="inc-metric-grid">
                       {METRICS.map((m) => {
                         const v = computed?.metrics[m.key] ?? null;
                         return (
-                          <div key={m.key} title={m.label}>
-                            <dt>
-                              {m.short} <span className="faint">{m.label.toLowerCase()}</span>
-                            </dt>
-                            <dd>{v === null ? <span className="faint inc-missing">— {m.missing}</span> : durationWords(v)}</dd>
+                          <div key={m.key} className="inc-metric" title={m.label}>
+                            <span className="inc-metric-k">{m.short}</span>
+                            <span className={`inc-metric-v ${v === null ? 'faint' : ''}`}>{v === null ? '—' : durationWords(v)}</span>
+                            <span className="inc-metric-l">{v === null ? m.missing : m.label.toLowerCase()}</span>
                           </div>
                         );
                       })}
-                    </dl>
+                    </div>
                     <p className="faint inc-fine">Measured from when impact started, else from detection.</p>
                   </section>
                   <section className="card" aria-labelledby="inc-roles-h">
