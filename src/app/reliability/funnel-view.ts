@@ -1,6 +1,8 @@
+import type { ProgramId } from '../../domain/ids.js';
 import type { ProgramModel } from '../../domain/program-model.js';
 import { PRIORITY_LEVELS } from '../../domain/work-item.js';
 import { computeFunnel, type Level1Reason } from '../../engine/incidents/funnel.js';
+import { programSloStatuses, type SliReader } from './slo-status.js';
 
 export type FunnelLevel = 1 | 2 | 3 | 4;
 
@@ -50,4 +52,16 @@ export function programFunnel(model: ProgramModel, now: Date, exhaustedBudgets: 
     levels,
     unlevelled: view.inProgress.none,
   };
+}
+
+/** Ids of the SLOs whose error budget is used up at `now`, from their stored SLI data; SLOs without data count as not exhausted. */
+export async function exhaustedBudgets(store: SliReader, programId: ProgramId, model: ProgramModel, now: Date): Promise<string[]> {
+  if (model.slos.length === 0) return [];
+  const statuses = await programSloStatuses(store, programId, model, now.getTime());
+  return statuses.filter((s) => s.budget?.exhausted === true).map((s) => s.id);
+}
+
+/** The funnel of a stored program, exhausted budgets read from its stored SLI data. */
+export async function storedProgramFunnel(store: SliReader, programId: ProgramId, model: ProgramModel, now: Date): Promise<ProgramFunnel> {
+  return programFunnel(model, now, await exhaustedBudgets(store, programId, model, now));
 }

@@ -83,7 +83,12 @@ describe('incident use cases on a stored program', () => {
     expect(late?.severity.description).toContain('Sign-in or checkout down'); // the program's own SEV1 definition
     expect(late?.nextStatuses).toEqual(['identified', 'monitoring', 'resolved']);
 
-    expect((await setIncidentStatus(store, ID, 'inc-102', { status: 'identified', at: '2026-11-16T09:20:00Z' }, meta)).ok).toBe(true);
+    expect(
+      (await logTimeline(store, ID, 'inc-102', { kind: 'note', text: 'Key cache suspected', at: '2026-11-16T09:30:00Z' }, meta)).ok,
+    ).toBe(true);
+    // Written after the 09:30 note, the 09:20 move still lands before it.
+    const identified = await setIncidentStatus(store, ID, 'inc-102', { status: 'identified', at: '2026-11-16T09:20:00Z' }, meta);
+    expect(identified.ok && identified.value.value.timeline.map((e) => e.kind).slice(2)).toEqual(['status-change', 'note']);
     const monitoring = await setIncidentStatus(
       store,
       ID,
@@ -109,6 +114,16 @@ describe('incident use cases on a stored program', () => {
     const resolved = await resolveIncident(store, ID, 'inc-102', { at: '2026-11-16T10:40:00Z', text: 'Error rate normal' }, meta);
     expect(resolved.ok && resolved.value.value.status).toBe('resolved');
     expect(resolved.ok && resolved.value.value.roles).toEqual({ scribe: 'Jo Park' });
+    expect(resolved.ok && resolved.value.value.timeline.map((e) => `${e.at.slice(11, 16)} ${e.kind}`)).toEqual([
+      '09:04 detected',
+      '09:07 acknowledged',
+      '09:20 status-change',
+      '09:30 note',
+      '09:51 status-change',
+      '09:51 mitigated',
+      '10:40 status-change',
+      '10:40 resolved',
+    ]);
 
     const view = incidentView(await read(), 'inc-102', new Date('2026-11-16T11:00:00Z'));
     // Origin is impact start 08:58: detect 09:04 = 6, acknowledge 09:07 = 9, mitigate 09:51 = 53, resolve 10:40 = 102 minutes.
@@ -125,7 +140,7 @@ describe('incident use cases on a stored program', () => {
 
     const history = await store.history(ID, { limit: 20 });
     expect(history.filter((c) => c.actor === 'priya' && c.changes.some((x) => x.entity === 'incident' && x.id === 'inc-102'))).toHaveLength(
-      8,
+      9,
     );
   });
 

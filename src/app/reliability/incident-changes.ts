@@ -192,15 +192,18 @@ export function applyStatus(inc: Incident, input: StatusInput): Result<Incident,
       hint: moved.error.hint,
     });
   }
+  // changeStatus appends its status-change entry; a move written after the fact goes where its time puts it.
+  const logged = moved.value.timeline.at(-1);
+  const timeline = logged === undefined ? moved.value.timeline : withEntry(inc.timeline, logged);
   const milestone = MILESTONE[input.status];
-  if (milestone === undefined || moved.value.timeline.some((e) => e.kind === milestone)) return ok(moved.value);
+  if (milestone === undefined || timeline.some((e) => e.kind === milestone)) return ok({ ...moved.value, timeline });
   const entry: TimelineEntry = {
     at: at.toISOString(),
     kind: milestone,
     text: input.text?.trim() ?? '',
     ...(input.author === undefined ? {} : { author: input.author }),
   };
-  return ok({ ...moved.value, timeline: withEntry(moved.value.timeline, entry) });
+  return ok({ ...moved.value, timeline: withEntry(timeline, entry) });
 }
 
 /**
