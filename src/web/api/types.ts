@@ -360,7 +360,9 @@ export interface SloStatusList {
 export interface SloSeries {
   id: string;
   unit: 'events' | 'minutes';
+  total: number | null;
   points: { t: number; sli: number | null; consumed: number; remaining: number; burnRate: number | null }[];
+  notComputed: string | null;
 }
 
 /** GET /api/availability. Downtimes in seconds. */

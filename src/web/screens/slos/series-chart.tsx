@@ -27,22 +27,26 @@ export function SeriesChart({
   tone,
   fill = false,
   floorZero = true,
+  ceiling,
 }: {
   label: string;
-  points: readonly { t: number; v: number | null }[];
+  /** `note` is shown under the value when hovering. */
+  points: readonly { t: number; v: number | null; note?: string }[];
   format: (v: number) => string;
   thresholds?: readonly Threshold[];
   tone: 'accent' | 'red' | 'amber' | 'green';
   fill?: boolean;
   floorZero?: boolean;
+  /** The axis ends here at least (1 for a share); values above still widen it. */
+  ceiling?: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box, 700);
   const [hover, setHover] = useState<number | undefined>();
-  const known = points.filter((p): p is { t: number; v: number } => p.v !== null && Number.isFinite(p.v));
+  const known = points.filter((p): p is { t: number; v: number; note?: string } => p.v !== null && Number.isFinite(p.v));
   const t0 = points[0]?.t ?? 0;
   const t1 = points[points.length - 1]?.t ?? t0 + 1;
-  const values = [...known.map((p) => p.v), ...thresholds.map((h) => h.value)];
+  const values = [...known.map((p) => p.v), ...thresholds.map((h) => h.value), ...(ceiling === undefined ? [] : [ceiling])];
   const lo = Math.min(floorZero ? 0 : Number.POSITIVE_INFINITY, ...values);
   const hi = Math.max(lo + 1e-9, ...values);
   const yTicks = niceTicks(lo, hi, 4);
@@ -69,7 +73,7 @@ export function SeriesChart({
   const near =
     hover === undefined || known.length === 0
       ? undefined
-      : known.reduce((best, p) => (Math.abs(p.t - hover) < Math.abs(best.t - hover) ? p : best), known[0] as { t: number; v: number });
+      : known.reduce((best, p) => (Math.abs(p.t - hover) < Math.abs(best.t - hover) ? p : best), known[0] as (typeof known)[number]);
   const move = (e: PointerEvent<SVGRectElement>) => {
     const rect = e.currentTarget.ownerSVGElement?.getBoundingClientRect();
     if (rect) setHover(x.invert(e.clientX - rect.left));
@@ -124,6 +128,7 @@ export function SeriesChart({
           <div className="tt-row">
             {label} <b>{format(near.v)}</b>
           </div>
+          {near.note ? <div className="tt-row">{near.note}</div> : null}
         </ChartTooltip>
       ) : null}
     </div>

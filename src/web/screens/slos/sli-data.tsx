@@ -6,12 +6,12 @@ import { useToast } from '../../toasts';
 
 interface Stored {
   samples: number;
-  from: string;
-  to: string;
+  from: string | null;
+  to: string | null;
 }
 
-const storedText = (s: Stored) =>
-  `${s.samples.toLocaleString('en-US')} samples from ${s.from.slice(0, 16).replace('T', ' ')} to ${s.to.slice(0, 16).replace('T', ' ')} UTC`;
+const day = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
+const storedText = (s: Stored) => `${s.samples.toLocaleString('en-US')} samples from ${day(s.from)} to ${day(s.to)}`;
 
 /**
  * Editors give an SLO its data: a CSV upload (problems listed at line:column, nothing stored until
@@ -22,6 +22,7 @@ export function SliData({
   slo,
   ratio,
   source,
+  at,
   onStored,
 }: {
   programId: string;
@@ -29,6 +30,8 @@ export function SliData({
   /** A ratio SLI reads `timestamp,good,total`; a threshold SLI `timestamp,value`. */
   ratio: boolean;
   source: string | undefined;
+  /** The instant the screen shows (`?at=`); a refresh pulls the window ending there. */
+  at: string | undefined;
   onStored: () => void;
 }) {
   const toast = useToast();
@@ -48,7 +51,11 @@ export function SliData({
   const upload = async () => {
     setBusy('upload');
     setProblem(undefined);
-    const r = await request<Stored>('PUT', programPath(programId, 'slos', slo.id, 'data'), { text, contentType: 'text/csv' });
+    const r = await request<Stored>('PUT', programPath(programId, 'slos', slo.id, 'data'), {
+      text,
+      contentType: 'text/csv',
+      query: { file: fileName ?? 'pasted.csv' },
+    });
     setBusy(undefined);
     if (!r.ok) return setProblem(r.problem);
     toast(`Stored ${storedText(r.value)}`);
@@ -59,7 +66,7 @@ export function SliData({
   const refresh = async () => {
     setBusy('refresh');
     setProblem(undefined);
-    const r = await api.post<Stored>(programPath(programId, 'slos', slo.id, 'refresh'));
+    const r = await api.post<Stored>(programPath(programId, 'slos', slo.id, 'refresh'), undefined, at ? { query: { at } } : {});
     setBusy(undefined);
     if (!r.ok) return setProblem(r.problem);
     toast(`Pulled ${storedText(r.value)} from Prometheus`);

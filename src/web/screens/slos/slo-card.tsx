@@ -19,7 +19,8 @@ export const leftShare = (s: SloStatus) =>
 
 export function BudgetBar({ slo }: { slo: SloStatus }) {
   const share = leftShare(slo);
-  const tone = STATE_TONE[sloState(slo)] || 'green';
+  // The bar tells how much is left; the alert has its own line.
+  const tone = share <= 0 ? 'red' : share < 0.25 ? 'red' : share < 0.5 ? 'amber' : 'green';
   return (
     // The figures are written beside the bar ("X of Y left"); the bar repeats them for the eye only.
     <div className="slo-bar" aria-hidden="true" data-share={share.toFixed(4)}>
@@ -28,12 +29,18 @@ export function BudgetBar({ slo }: { slo: SloStatus }) {
   );
 }
 
-/** The Workbook rule that fires (the most severe), in words: `Page: 14.4× over 1 h / 5 min`. */
-export function firingText(slo: SloStatus): string | undefined {
+/**
+ * The Workbook rule that fires (the most severe) and what it measured, in words:
+ * `Page: 14.4× over 1 h / 5 min` and `burning 16.9× and 200×`.
+ */
+export function firingText(slo: SloStatus): { rule: string; measured: string } | undefined {
   const fired = (slo.budget?.rules ?? []).filter((r) => r.fires);
   const rule = fired.find((r) => r.severity === 'page') ?? fired[0];
   if (!rule) return undefined;
-  return `${rule.severity === 'page' ? 'Page' : 'Ticket'}: ${rule.burnRate}× over ${windowsText(rule.longWindowMs, rule.shortWindowMs)}`;
+  return {
+    rule: `${rule.severity === 'page' ? 'Page' : 'Ticket'}: ${rule.burnRate}× over ${windowsText(rule.longWindowMs, rule.shortWindowMs)}`,
+    measured: `burning ${burnText(rule.longBurnRate)} and ${burnText(rule.shortBurnRate)}`,
+  };
 }
 
 /** One SLO at a glance: objective and window, attained SLI, budget left, burn, time to exhaustion, alert. */
@@ -74,7 +81,9 @@ export function SloCard({ slo, serviceName, onOpen }: { slo: SloStatus; serviceN
               </span>
             </div>
             <div className="stat">
-              <span className="label">Burn rate</span>
+              <span className="label" title="Over the window so far: 1× spends the budget exactly by the window's end">
+                Burn (window)
+              </span>
               <span className="value" data-testid="slo-burn">
                 {burnText(b.burnRate)}
               </span>
@@ -98,7 +107,7 @@ export function SloCard({ slo, serviceName, onOpen }: { slo: SloStatus; serviceN
           <div className={`slo-alert ${firing ? (b.alert === 'page' ? 'page' : 'ticket') : ''}`} data-testid="slo-alert">
             {firing ? (
               <>
-                <strong>{firing}</strong> <span className="faint">· SRE Workbook burn-rate alert firing</span>
+                <strong>{firing.rule}</strong> <span>· {firing.measured}</span>
               </>
             ) : (
               <span className="faint">No burn-rate alert firing (page 14.4× / 6×, ticket 1×)</span>
@@ -108,7 +117,8 @@ export function SloCard({ slo, serviceName, onOpen }: { slo: SloStatus; serviceN
       ) : (
         <div className="slo-nodata">
           <p>
-            <strong>No data yet.</strong> {slo.notComputed ?? ''}
+            <strong>No data yet.</strong>
+            {slo.data && slo.notComputed ? ` ${slo.notComputed}` : ''}
           </p>
           <p className="muted">
             {slo.allowedDowntimeSeconds !== null

@@ -7,7 +7,7 @@ import { Link } from '../../router';
 import { AvailabilityTable } from './availability-table';
 import { SeriesChart } from './series-chart';
 import { SliData } from './sli-data';
-import { BudgetBar, firingText } from './slo-card';
+import { BudgetBar, firingText, leftShare } from './slo-card';
 import {
   amountText,
   budgetLeftText,
@@ -53,6 +53,7 @@ export function SloDetail({
   const ratio = def ? 'ratio' in def.indicator : slo.unit === 'events';
   const firing = firingText(slo);
   const unit = slo.unit;
+  const share = leftShare(slo);
   return (
     <div className="stack slo-detail">
       <div>
@@ -113,13 +114,20 @@ export function SloDetail({
             <BudgetBar slo={slo} />
           </div>
           <div className={`slo-alert ${firing ? (b.alert === 'page' ? 'page' : 'ticket') : ''}`}>
-            {firing ? <strong>{firing} — firing</strong> : <span className="faint">No burn-rate alert firing.</span>}
+            {firing ? (
+              <>
+                <strong>{firing.rule} — firing</strong> <span>· {firing.measured} over those windows</span>
+              </>
+            ) : (
+              <span className="faint">No burn-rate alert firing.</span>
+            )}
           </div>
         </section>
       ) : (
         <section className="card slo-nodata" aria-label="Error budget">
           <p>
-            <strong>No data yet.</strong> {slo.notComputed ?? ''}
+            <strong>No data yet.</strong>
+            {slo.data && slo.notComputed ? ` ${slo.notComputed}` : ''}
           </p>
           <p className="muted">
             {slo.allowedDowntimeSeconds !== null
@@ -142,28 +150,33 @@ export function SloDetail({
               ) : (
                 <div className="slo-charts">
                   <div>
-                    <h3 className="slo-chart-title">Error budget remaining ({unit === 'minutes' ? 'minutes' : 'events'})</h3>
+                    <h3 className="slo-chart-title">Error budget remaining</h3>
                     <SeriesChart
                       label="Error budget remaining"
-                      points={s.points.map((p) => ({ t: p.t, v: p.remaining }))}
-                      format={(v) => (unit === 'minutes' ? `${Number(v.toFixed(1))}` : Math.round(v).toLocaleString('en-US'))}
+                      points={s.points.map((p) => {
+                        // Each point's own budget: an event budget grows with the traffic seen so far.
+                        const budget = p.remaining + p.consumed;
+                        return {
+                          t: p.t,
+                          v: budget > 0 ? p.remaining / budget : null,
+                          note: `${amountText(p.remaining, unit)} of ${amountText(budget, unit)}`,
+                        };
+                      })}
+                      format={(v) => `${Math.round(v * 100)}%`}
                       thresholds={[{ value: 0, label: 'spent', tone: 'red' }]}
-                      tone={state === 'exhausted' || state === 'page' ? 'red' : state === 'ok' ? 'green' : 'amber'}
+                      tone={share < 0.25 ? 'red' : share < 0.5 ? 'amber' : 'green'}
                       fill
                       floorZero
+                      ceiling={1}
                     />
                   </div>
                   <div>
-                    <h3 className="slo-chart-title">Burn rate</h3>
+                    <h3 className="slo-chart-title">Burn rate over the window so far (1× spends the budget exactly by its end)</h3>
                     <SeriesChart
                       label="Burn rate"
                       points={s.points.map((p) => ({ t: p.t, v: p.burnRate }))}
-                      format={(v) => `${Number(v.toFixed(1))}×`}
-                      thresholds={[
-                        { value: 14.4, label: '14.4× page', tone: 'red' },
-                        { value: 6, label: '6× page', tone: 'red' },
-                        { value: 1, label: '1× ticket', tone: 'amber' },
-                      ]}
+                      format={(v) => `${Number(v.toFixed(2))}×`}
+                      thresholds={[{ value: 1, label: '1×', tone: 'amber' }]}
                       tone="accent"
                     />
                   </div>
@@ -216,7 +229,9 @@ export function SloDetail({
         </section>
       ) : null}
 
-      {canEdit ? <SliData programId={programId} slo={slo} ratio={ratio} source={def?.source?.prometheus} onStored={onStored} /> : null}
+      {canEdit ? (
+        <SliData programId={programId} slo={slo} ratio={ratio} source={def?.source?.prometheus} at={at} onStored={onStored} />
+      ) : null}
 
       <section className="card" aria-labelledby="slo-nines-title">
         <h2 id="slo-nines-title">Allowed downtime by availability</h2>

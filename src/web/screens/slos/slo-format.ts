@@ -29,8 +29,12 @@ export function minutesText(minutes: number): string {
   return `${sign}${d} d${h > 0 ? ` ${h} h` : ''}`;
 }
 
-/** A duration in milliseconds, coarsely: `45 min`, `7 h 30 min`, `12 d 3 h`. */
-export const durationText = (ms: number) => minutesText(ms / MINUTE);
+/** A duration in milliseconds, coarsely: `45 min`, `7 h 30 min`, `3 d 4 h`, `12 d`, `over a year`. */
+export function durationText(ms: number): string {
+  if (ms >= 365 * DAY) return 'over a year';
+  if (ms >= 10 * DAY) return `${Math.round(ms / DAY)} d`;
+  return minutesText(ms / MINUTE);
+}
 
 /** Seconds as the availability tables write them: `8 h 45 m 36 s`, `4 m 21.6 s`. */
 export function secondsText(seconds: number): string {
@@ -113,4 +117,5 @@ export function windowsText(longMs: number, shortMs: number): string {
   return `${t(longMs)} / ${t(shortMs)}`;
 }
 
-export const burnText = (rate: number | null) => (rate === null ? '—' : `${rate < 10 ? rate.toFixed(2) : rate.toFixed(1)}×`);
+export const burnText = (rate: number | null) =>
+  rate === null ? '—' : `${rate < 10 ? rate.toFixed(2) : rate < 100 ? rate.toFixed(1) : rate.toFixed(0)}×`;
