@@ -7,10 +7,13 @@ import { programRoutes } from './programs.js';
 import { reportSummaryRoutes } from './report-summary.js';
 import { reviewRoutes } from './reviews.js';
 import { scenarioRoutes } from './scenarios.js';
+import { sloRoutes } from './slos.js';
 
 export const API_ROUTES: readonly Route[] = [
   ...accountRoutes,
   ...programRoutes,
+  // Before the entities: /slos/status and /slos/{id}/… must not be read as the SLO named "status".
+  ...sloRoutes,
   ...entityRoutes,
   ...computedRoutes,
   ...baselineRoutes,
