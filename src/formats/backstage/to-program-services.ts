@@ -52,29 +52,30 @@ export function toProgramServices(catalog: ServiceCatalog, options: ConversionOp
   const teamOf = new Map<EntityRef, string>();
   const created = new Map<string, Team>();
 
-  const teamFor = (owner: EntityRef, of: EntityRef): string => {
-    const { kind, name } = splitEntityRef(owner);
+  const teamOfOwner = (owner: EntityRef): { id: string; group: EntityRef | undefined } => {
     // A program's work is owned by teams: a person's service goes to their (first) team.
-    const firstGroup = kind === 'user' ? users.get(owner)?.memberOf[0] : undefined;
+    const group = splitEntityRef(owner).kind === 'user' ? users.get(owner)?.memberOf[0] : owner;
+    const groupName = nameOf(group ?? owner);
+    const id = teamOf.get(owner) ?? options.teamFor?.[groupName] ?? groupName;
+    if (!existing.has(id) && !created.has(id)) {
+      const entity = group === undefined ? undefined : groups.get(group);
+      created.set(id, { id: id as TeamId, name: entity?.title ?? groupName, capacity: 1, exceptions: [] });
+    }
+    teamOf.set(owner, id);
+    return { id, group };
+  };
+  const teamFor = (owner: EntityRef, of: EntityRef): string => {
+    const { id, group } = teamOfOwner(owner);
+    const { kind, name } = splitEntityRef(owner);
     if (kind === 'user')
       notes.push({
         code: 'user-owner',
         message:
-          firstGroup !== undefined
-            ? `${of} is owned by user ${name}; it goes to their team ${nameOf(firstGroup)}`
-            : `${of} is owned by user ${name}, who is in no group; a team "${name}" stands for them`,
+          group !== undefined
+            ? `${of} is owned by user ${name}; it goes to team ${id}${nameOf(group) !== id ? ` (their group ${nameOf(group)})` : ', their group'}`
+            : `${of} is owned by user ${name}, who is in no group; a team "${id}" stands for them`,
         ref: of,
       });
-    const known = teamOf.get(owner);
-    if (known !== undefined) return known;
-    const group = firstGroup ?? owner;
-    const groupName = nameOf(group);
-    const id = options.teamFor?.[groupName] ?? groupName;
-    if (!existing.has(id) && !created.has(id)) {
-      const entity = groups.get(group);
-      created.set(id, { id: id as TeamId, name: entity?.title ?? groupName, capacity: 1, exceptions: [] });
-    }
-    teamOf.set(owner, id);
     return id;
   };
 
