@@ -3,9 +3,39 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../src/app/engine-pool/worker-pool.js';
 import { programRisks } from '../src/app/program-risks.js';
+import type { SliReader } from '../src/app/reliability/slo-status.js';
 import { type CalendarDate, isCalendarDate } from '../src/domain/calendar-date.js';
 import { readProgramYaml } from '../src/formats/program-yaml/read-program.js';
+import { readSliCsv } from '../src/formats/sli-csv/read-sli-csv.js';
+import type { StoredSli } from '../src/store/sli-store.js';
 import { fixture } from './support/programs.js';
+
+/** SLI data read from CSV files, in the shape the store answers. */
+function sliFiles(files: ReadonlyMap<string, string>): SliReader {
+  return {
+    sli: {
+      async read(_program, slo) {
+        const file = files.get(slo);
+        if (file === undefined) return undefined;
+        const series = readSliCsv(readFileSync(file, 'utf8'), file);
+        if (!series.ok) throw new Error(JSON.stringify(series.error));
+        const t = series.value.timestamps;
+        const stored: StoredSli = {
+          slo,
+          kind: series.value.kind,
+          source: 'csv',
+          samples: t.length,
+          fromMs: t.length > 0 ? (t[0] as number) : null,
+          toMs: t.length > 0 ? (t[t.length - 1] as number) : null,
+          actor: 'fixture',
+          updatedAt: new Date(0),
+          series: series.value,
+        };
+        return stored;
+      },
+    },
+  };
+}
 
 /**
  * Each file in test/fixtures/risks/ is a small program that states, in its header, the status date
@@ -25,11 +55,13 @@ describe('risk detection rules, one fixture program each', () => {
       expect(isCalendarDate(asOf)).toBe(true);
       const read = readProgramYaml(text, name);
       if (!read.ok) throw new Error(read.error.map((p) => p.message).join('\n'));
+      const sli = header('sli').map((line) => line.split(/\s+/) as [string, string]);
       const report = await programRisks(read.value, {
         asOf: asOf as CalendarDate,
         trials: Number(header('trials')[0] ?? 0),
         seed: 1,
         pool,
+        ...(sli.length > 0 ? { sli: sliFiles(new Map(sli.map(([slo, file]) => [slo, join(DIR, file)]))) } : {}),
       });
       if (!report.ok) throw new Error(JSON.stringify(report.error));
       const found = report.value.findings.map((f) => `${f.severity} ${f.key}`).sort();

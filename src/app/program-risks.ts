@@ -1,16 +1,19 @@
 import type { CalendarDate } from '../domain/calendar-date.js';
+import type { ProgramId } from '../domain/ids.js';
 import type { ProgramModel } from '../domain/program-model.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { riskExposure } from '../domain/risk.js';
 import { criticalPath } from '../engine/cpm/critical-path.js';
 import { detectRisks, rulesNotRun } from '../engine/insights/detect-risks.js';
 import type { Finding } from '../engine/insights/finding.js';
-import type { InsightInput, Schedule } from '../engine/insights/insight-input.js';
+import type { InsightInput, Schedule, SloBudgetState } from '../engine/insights/insight-input.js';
 import { programInstance } from '../engine/plan/program-instance.js';
 import { programNetwork } from '../engine/plan/program-network.js';
 import type { WorkerPool } from './engine-pool/worker-pool.js';
 import { type ForecastView, forecastProgram } from './forecast-program.js';
 import type { PlanError } from './plan-program.js';
+import { type ProgramSloStatus, programSloStatuses, type SliReader } from './reliability/slo-status.js';
+import { statusInstant } from './status-instant.js';
 import { startsFromEarlyStarts, weeklyTeamLoad } from './team-load.js';
 
 /** The `risks` result; `--json` prints exactly this shape. */
@@ -63,6 +66,36 @@ export interface RiskRequest {
   readonly forecastView?: ForecastView;
   /** Verdicts people gave on findings, by finding key. */
   readonly reviews?: ReadonlyMap<string, Review>;
+  /** The caller's clock: a status date of today is judged now rather than at its end (`statusInstant`). */
+  readonly now?: Date;
+  /** Stored SLI data (stored programs): switches on the error budget rules. */
+  readonly sli?: SliReader;
+}
+
+/** The SLOs with a computed budget, as the rules read them. */
+export function sloBudgetStates(statuses: readonly ProgramSloStatus[]): SloBudgetState[] {
+  return statuses.flatMap((s): SloBudgetState[] => {
+    const b = s.budget;
+    if (b === null) return [];
+    const firing = b.alert === null ? undefined : b.rules.find((r) => r.fires && r.severity === b.alert);
+    return [
+      {
+        id: s.id,
+        name: s.name,
+        service: s.service,
+        unit: s.unit,
+        total: b.total,
+        consumed: b.consumed,
+        remaining: b.remaining,
+        exhausted: b.exhausted,
+        alert: b.alert,
+        firing: firing
+          ? { burnRate: firing.longBurnRate ?? firing.burnRate, longWindowMs: firing.longWindowMs, threshold: firing.burnRate }
+          : null,
+        timeToExhaustionMs: b.timeToExhaustionMs,
+      },
+    ];
+  });
 }
 
 const NEAR_CRITICAL_DAYS = 5;
@@ -94,8 +127,15 @@ export async function programRisks(model: ProgramModel, request: RiskRequest): P
   }
   if (view)
     forecast = { trials: view.trials, criticality: new Map(view.criticality.map((c) => [c.id, c.index])), milestones: view.milestones };
+  const nowMs = statusInstant(request.asOf, model.program.calendar.timezone, request.now);
+  const sloBudgets =
+    request.sli && model.slos.length > 0
+      ? sloBudgetStates(await programSloStatuses(request.sli, model.program.id as ProgramId, model, nowMs))
+      : undefined;
   const input: InsightInput = {
     model,
+    nowMs,
+    ...(sloBudgets ? { sloBudgets } : {}),
     asOf: request.asOf,
     current: current.value,
     planned: planned.value,

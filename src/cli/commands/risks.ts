@@ -118,6 +118,8 @@ async function detect(
       ...(lastChanged ? { lastChanged } : {}),
       ...(reviews ? { reviews } : {}),
       ...(baseline ? { baseline } : {}),
+      ...(store ? { sli: store } : {}),
+      now: io.now(),
     });
     if (!result.ok) {
       const e = result.error;

@@ -5,6 +5,7 @@ import { bottleneckItems, bottleneckTeams, dependencyUnaccepted } from './rules/
 import { milestoneP80Late } from './rules/forecast-rules.js';
 import { itemStale, scopeAdded } from './rules/history-rules.js';
 import { funnelInverted, itemUnestimated, itemUnowned } from './rules/hygiene-rules.js';
+import { actionItemOverdue, incidentUpdateOverdue, sloBudgetExhausted, sloBurnPage } from './rules/reliability-rules.js';
 import { criticalBlocked, criticalNotStarted, orderOverdue } from './rules/schedule-rules.js';
 
 const RULE_FUNCTIONS = [
@@ -21,6 +22,10 @@ const RULE_FUNCTIONS = [
   itemStale,
   scopeAdded,
   funnelInverted,
+  sloBudgetExhausted,
+  sloBurnPage,
+  incidentUpdateOverdue,
+  actionItemOverdue,
 ];
 
 /** Every rule's findings, most severe first, then in rule order, then by key: the same input gives the same list. */
@@ -41,5 +46,9 @@ export function rulesNotRun(input: InsightInput): { rule: string; needs: string 
   if (!input.forecast) out.push({ rule: 'milestone-p80-late', needs: 'a forecast (--trials above 0)' });
   if (!input.lastChanged) out.push({ rule: 'item-stale', needs: 'history: a stored program' });
   if (!input.baseline) out.push({ rule: 'scope-added', needs: 'a baseline' });
+  if (!input.sloBudgets && input.model.slos.length > 0) {
+    const needs = 'SLI data: a stored program with samples';
+    out.push({ rule: 'slo-budget-exhausted', needs }, { rule: 'slo-burn-page', needs });
+  }
   return out;
 }

@@ -20,7 +20,11 @@ export const RULES = {
   'order-overdue': 'a long-lead or procurement item is not ordered by its order-by date',
   'item-stale': 'an item in progress or blocked has not changed for a long time',
   'scope-added': 'items added since the baseline',
-  'funnel-inverted': 'Scale work in progress while Stability work is open',
+  'funnel-inverted': 'Scale work in progress while Stability is broken or Stability work is open',
+  'slo-budget-exhausted': 'an SLO has used all of its error budget',
+  'slo-burn-page': 'an SLO burns its error budget fast enough to page (SRE Workbook multi-window alert)',
+  'incident-update-overdue': "an open incident's stakeholder update is overdue for its severity's cadence",
+  'action-item-overdue': 'a post-mortem action item is open past its due date',
 } as const;
 export type RuleId = keyof typeof RULES;
 export const RULE_IDS = Object.keys(RULES) as RuleId[];

@@ -35,6 +35,37 @@ export interface InsightInput {
   readonly staleDays?: number;
   /** From a baseline: the ids of the items it holds, and its name. */
   readonly baseline?: { readonly name: string; readonly items: ReadonlySet<string> };
+  /**
+   * The instant the reliability rules judge at, epoch ms: which incidents had started, whether a
+   * stakeholder update is overdue. The app passes the end of the status date in the program's zone,
+   * or the clock when that is earlier. Without it, noon UTC of the status date.
+   */
+  readonly nowMs?: number;
+  /** Error budgets of the SLOs that have SLI data at `nowMs` (stored programs); SLOs without data are absent. */
+  readonly sloBudgets?: readonly SloBudgetState[];
+}
+
+/** One SLO's error budget as the reliability rules read it. */
+export interface SloBudgetState {
+  readonly id: string;
+  readonly name: string;
+  readonly service: string;
+  readonly unit: 'events' | 'minutes';
+  readonly total: number;
+  readonly consumed: number;
+  /** Negative when overspent. */
+  readonly remaining: number;
+  readonly exhausted: boolean;
+  /** The most urgent SRE Workbook alert firing: page or ticket; null when none fires. */
+  readonly alert: 'page' | 'ticket' | null;
+  /** The firing rule's long-window burn rate and window, for the explanation; null when none fires. */
+  readonly firing: { readonly burnRate: number; readonly longWindowMs: number; readonly threshold: number } | null;
+  readonly timeToExhaustionMs: number | null;
+}
+
+/** The instant the reliability rules judge at (see `InsightInput.nowMs`). */
+export function judgedAt(input: InsightInput): number {
+  return input.nowMs ?? Date.parse(`${input.asOf}T12:00:00Z`);
 }
 
 /** The calendar day (YYYY-MM-DD) of a network offset, at the start or the end edge. */

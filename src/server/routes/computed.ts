@@ -70,6 +70,8 @@ export function detectedRisks(
       seed: 1,
       pool: deps.pool,
       lastChanged: (await storedRiskInputs(deps.store, at.model)).lastChanged,
+      sli: deps.store,
+      now: deps.now(),
     }),
   );
 }
