@@ -171,7 +171,9 @@ export function SloDetail({
                     />
                   </div>
                   <div>
-                    <h3 className="slo-chart-title">Burn rate over the window so far (1× spends the budget exactly by its end)</h3>
+                    <h3 className="slo-chart-title" title="1× spends the budget exactly by the window's end">
+                      Burn rate over the window so far
+                    </h3>
                     <SeriesChart
                       label="Burn rate"
                       points={s.points.map((p) => ({ t: p.t, v: p.burnRate }))}

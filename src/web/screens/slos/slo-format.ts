@@ -29,9 +29,9 @@ export function minutesText(minutes: number): string {
   return `${sign}${d} d${h > 0 ? ` ${h} h` : ''}`;
 }
 
-/** A duration in milliseconds, coarsely: `45 min`, `7 h 30 min`, `3 d 4 h`, `12 d`, `over a year`. */
+/** A duration in milliseconds, coarsely: `45 min`, `7 h 30 min`, `3 d 4 h`, `12 d`, `> 1 year`. */
 export function durationText(ms: number): string {
-  if (ms >= 365 * DAY) return 'over a year';
+  if (ms >= 365 * DAY) return '> 1 year';
   if (ms >= 10 * DAY) return `${Math.round(ms / DAY)} d`;
   return minutesText(ms / MINUTE);
 }
