@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { programPath } from '../api/client';
-import { type Incident, type Page, SEVERITIES, type Service, type Tagged } from '../api/types';
+import { type Incident, type Page, type Postmortem, SEVERITIES, type Service, type Tagged } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { Dialog } from '../components/dialog';
 import { Empty, Loaded } from '../components/feedback';
@@ -45,6 +45,8 @@ export function IncidentsScreen() {
   const service = query.get('service') ?? '';
   const incidents = useResource<Page<'incidents', Incident>>(programPath(id, 'incidents'), { perPage: 1000 }, version);
   const services = useResource<Page<'services', Service>>(programPath(id, 'services'), { perPage: 1000 }, version);
+  const postmortems = useResource<Page<'postmortems', Postmortem>>(programPath(id, 'postmortems'), { perPage: 1000 }, version);
+  const reviewOf = new Map((postmortems.value?.postmortems ?? []).map((t) => [t.value.incident, t.value]));
   const [declaring, setDeclaring] = useState(false);
   const toast = useToast();
   const serviceList = (services.value?.services ?? []).map((t) => t.value);
@@ -151,6 +153,7 @@ export function IncidentsScreen() {
                       <th>Started</th>
                       <th className="num">Duration</th>
                       <th>Commander</th>
+                      <th>Post-mortem</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -188,6 +191,9 @@ export function IncidentsScreen() {
                             )}
                           </td>
                           <td className="inc-nowrap">{i.roles.incidentCommander ?? <span className="faint">unassigned</span>}</td>
+                          <td className="inc-nowrap">
+                            <Review programId={id} incident={i} postmortem={reviewOf.get(i.id)} />
+                          </td>
                         </tr>
                       );
                     })}
@@ -214,5 +220,19 @@ export function IncidentsScreen() {
         />
       </Dialog>
     </div>
+  );
+}
+
+/** The post-mortem of an incident and its open action items; a resolved SEV1/SEV2 without one is a gap. */
+function Review({ programId, incident, postmortem }: { programId: string; incident: Incident; postmortem: Postmortem | undefined }) {
+  if (!postmortem) {
+    const owed = !isOpen(incident) && (incident.severity === 'SEV1' || incident.severity === 'SEV2');
+    return owed ? <span className="badge amber">missing</span> : <span className="faint">—</span>;
+  }
+  const open = postmortem.actionItems.filter((a) => a.state === 'open' || a.state === 'in-progress').length;
+  return (
+    <Link href={programHref(programId, `postmortems/${encodeURIComponent(postmortem.id)}`)}>
+      {open > 0 ? `${open} open action${open === 1 ? '' : 's'}` : 'all actions closed'}
+    </Link>
   );
 }
