@@ -11,9 +11,17 @@ describe('the instant a status date is judged at', () => {
     expect(new Date(statusInstant('2027-03-14' as CalendarDate, 'America/New_York')).toISOString()).toBe('2027-03-15T03:59:59.999Z');
   });
 
-  it('is the clock when the clock is earlier, so a report for today describes now', () => {
+  it('is the clock when the clock is on that day, so a report for today describes now', () => {
     const now = new Date('2027-03-01T10:15:00Z');
     expect(statusInstant('2027-03-01' as CalendarDate, 'UTC', now)).toBe(now.getTime());
     expect(new Date(statusInstant('2027-02-27' as CalendarDate, 'UTC', now)).toISOString()).toBe('2027-02-27T23:59:59.999Z');
+    // A status date ahead of the clock (planning ahead) is judged at its end too.
+    expect(new Date(statusInstant('2027-03-05' as CalendarDate, 'UTC', now)).toISOString()).toBe('2027-03-05T23:59:59.999Z');
+    // 03:15 UTC on 1 March is still 28 February in New York.
+    const lateEvening = new Date('2027-03-01T03:15:00Z');
+    expect(new Date(statusInstant('2027-03-01' as CalendarDate, 'America/New_York', lateEvening)).toISOString()).toBe(
+      '2027-03-02T04:59:59.999Z',
+    );
+    expect(statusInstant('2027-02-28' as CalendarDate, 'America/New_York', lateEvening)).toBe(lateEvening.getTime());
   });
 });

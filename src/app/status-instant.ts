@@ -1,12 +1,13 @@
 import type { CalendarDate } from '../domain/calendar-date.js';
+import { dayIn } from './day-in-zone.js';
 import { zoneOffsetMinutes } from './reliability/slo-budget.js';
 
 const MINUTE_MS = 60_000;
 
 /**
  * The instant a status date is judged at, epoch ms: the last millisecond of `asOf` in the program's
- * zone, or `now` when that is earlier (a report for today describes the moment it is made, not
- * midnight to come). Reports of past dates are the same whenever they are made.
+ * zone, or `now` when `now` falls on that day (a report for today describes the moment it is made,
+ * not midnight to come). Reports of other dates are the same whenever they are made.
  */
 export function statusInstant(asOf: CalendarDate, timeZone: string, now?: Date): number {
   const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
@@ -15,5 +16,5 @@ export function statusInstant(asOf: CalendarDate, timeZone: string, now?: Date):
   let end = nextMidnightAsUtc - (zoneOffsetMinutes(timeZone, nextMidnightAsUtc) ?? 0) * MINUTE_MS;
   end = nextMidnightAsUtc - (zoneOffsetMinutes(timeZone, end) ?? 0) * MINUTE_MS;
   const endOfDay = end - 1;
-  return now !== undefined && now.getTime() < endOfDay ? now.getTime() : endOfDay;
+  return now !== undefined && dayIn(timeZone, now) === asOf ? now.getTime() : endOfDay;
 }
