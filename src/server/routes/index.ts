@@ -7,6 +7,7 @@ import { programRoutes } from './programs.js';
 import { reportSummaryRoutes } from './report-summary.js';
 import { reviewRoutes } from './reviews.js';
 import { scenarioRoutes } from './scenarios.js';
+import { serviceRoutes } from './services.js';
 import { sloRoutes } from './slos.js';
 
 export const API_ROUTES: readonly Route[] = [
@@ -14,6 +15,8 @@ export const API_ROUTES: readonly Route[] = [
   ...programRoutes,
   // Before the entities: /slos/status and /slos/{id}/… must not be read as the SLO named "status".
   ...sloRoutes,
+  // Before the entities too: /services/catalog is not the service named "catalog".
+  ...serviceRoutes,
   ...entityRoutes,
   ...computedRoutes,
   ...baselineRoutes,
