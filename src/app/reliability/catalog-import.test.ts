@@ -137,3 +137,35 @@ describe('importing a Backstage catalog into a stored program', () => {
     expect(r.value.warnings.find((w) => w.code === 'consumed-api-without-provider')).toBeUndefined();
   });
 });
+
+describe('merging a catalog into a program (pure)', () => {
+  it('drops a consumed API nobody provides, with a warning naming the service, instead of failing the import', async () => {
+    const { readBackstageCatalog } = await import('../../formats/backstage/read-backstage-catalog.js');
+    const { mergeCatalog } = await import('./catalog-import.js');
+    const text = [
+      'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: billing\nspec:\n  type: team\n  children: []\n',
+      'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: fx-rates\nspec:\n  type: openapi\n  lifecycle: production\n  owner: billing\n  definition: x\n',
+      'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: billing-v1\nspec:\n  type: openapi\n  lifecycle: production\n  owner: billing\n  definition: x\n',
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: pricing\nspec:\n  type: service\n  lifecycle: beta\n  owner: billing\n  consumesApis: [fx-rates, billing-v1]\n',
+    ].join('---\n');
+    const read = readBackstageCatalog(['c.yaml'], (p) => (p === 'c.yaml' ? text : undefined));
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    const merged = mergeCatalog(readValid(fixture('reliability/identity-platform.yaml')), read.value, undefined);
+    if (!merged.ok) throw new Error(JSON.stringify(merged.error));
+    // billing-v1 is provided by billing-api in the program: kept; fx-rates by nobody: dropped.
+    expect(merged.value.model.services.find((s) => s.id === 'pricing')).toMatchObject({
+      team: 'billing',
+      lifecycle: 'beta',
+      consumes: ['billing-v1'],
+    });
+    expect(merged.value.outcome.warnings.filter((w) => w.code === 'consumed-api-without-provider')).toEqual([
+      {
+        code: 'consumed-api-without-provider',
+        message: 'pricing consumes fx-rates, which no service provides; left out of its consumes',
+        hint: 'import the providing component too, or add the API to the provides: of the service that serves it',
+        ref: 'pricing',
+      },
+    ]);
+    expect(merged.value.outcome.teamsCreated).toEqual([]);
+  });
+});
