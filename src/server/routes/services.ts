@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type CatalogImportError, importBackstageFiles } from '../../app/reliability/catalog-import.js';
 import { programCatalogView } from '../../app/reliability/catalog-view.js';
-import { compileProgramCatalog, programBlastRadius } from '../../app/reliability/program-catalog.js';
+import { compileProgramCatalog, programBlastRadius, resolveChange } from '../../app/reliability/program-catalog.js';
 import type { ProgramId } from '../../domain/ids.js';
 import { importProblemSchema, programIdParam, saveResultSchema } from '../api-schemas.js';
 import { problem } from '../problem.js';
@@ -173,18 +173,20 @@ export const serviceRoutes = [
       if (!current) return noProgram(programId);
       const id = programId as ProgramId;
       const compiled = await deps.cache.derive(id, current.version, 'services:compiled', async () => compileProgramCatalog(current.model));
-      const answer = await deps.cache.derive(id, current.version, `blast-radius:${query.of}`, async () => {
+      // Unknown names are answered uncached, so the cache holds at most one radius per service and API.
+      const resolved = resolveChange(compiled, query.of);
+      if (!resolved.ok)
+        return problem(404, 'unknown-service', 'Not in the service catalog', `${resolved.error.message}; ${resolved.error.hint}`, {
+          errors: [{ field: 'of', message: `${resolved.error.message}; ${resolved.error.hint}` }],
+        });
+      const json = await deps.cache.derive(id, current.version, `blast-radius:${resolved.value}`, async () => {
         const r = programBlastRadius(compiled, query.of);
-        if (!r.ok) return r;
+        if (!r.ok) throw new Error(`resolved ${resolved.value} has no radius: ${r.error.message}`);
         const body = { ...r.value, version: current.version };
         blastRadiusSchema.parse(body);
-        return { ok: true as const, json: JSON.stringify(body) };
+        return JSON.stringify(body);
       });
-      if (!answer.ok)
-        return problem(404, 'unknown-service', 'Not in the service catalog', `${answer.error.message}; ${answer.error.hint}`, {
-          errors: [{ field: 'of', message: `${answer.error.message}; ${answer.error.hint}` }],
-        });
-      return { json: answer.json };
+      return { json };
     },
   }),
   route<{ programId: string }, { file: string; teams?: string | undefined }, string>({
