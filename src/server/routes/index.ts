@@ -3,6 +3,9 @@ import { accountRoutes } from './accounts.js';
 import { baselineRoutes } from './baselines.js';
 import { computedRoutes } from './computed.js';
 import { entityRoutes } from './entities.js';
+import { funnelRoutes } from './funnel.js';
+import { incidentRoutes } from './incidents.js';
+import { postmortemRoutes } from './postmortems.js';
 import { programRoutes } from './programs.js';
 import { reportSummaryRoutes } from './report-summary.js';
 import { reviewRoutes } from './reviews.js';
@@ -17,6 +20,10 @@ export const API_ROUTES: readonly Route[] = [
   ...sloRoutes,
   // Before the entities too: /services/catalog is not the service named "catalog".
   ...serviceRoutes,
+  // Before the entities too: /incidents/metrics is not the incident named "metrics".
+  ...incidentRoutes,
+  ...postmortemRoutes,
+  ...funnelRoutes,
   ...entityRoutes,
   ...computedRoutes,
   ...baselineRoutes,
