@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/run-cli.js';
+import { type WebWorld, webWorld } from './web-support.js';
+
+const PROGRAM = 'identity-platform';
+const API = `/api/programs/${PROGRAM}`;
+const FIXTURE = join(ROOT, 'test', 'fixtures', 'reliability', 'identity-platform.yaml');
+
+/** The owner team and tier of each service in the fixture, as written there. */
+const CATALOG: Record<string, { team: string; tier: string }> = {
+  'Users database (PostgreSQL)': { team: 'Identity & Access', tier: 'Tier 1' },
+  'Identity API': { team: 'Identity & Access', tier: 'Tier 1' },
+  'Billing API': { team: 'Billing Platform', tier: 'Tier 1' },
+  'Invoice worker': { team: 'Billing Platform', tier: 'Tier 2' },
+  'Edge gateway': { team: 'Edge Platform', tier: 'Tier 1' },
+  'Catalog search': { team: 'Edge Platform', tier: 'Tier 3' },
+};
+
+describe('the services screen', () => {
+  let world: WebWorld;
+  beforeAll(async () => {
+    world = await webWorld();
+    const imported = await world.api.admin.call('POST', '/api/programs/import?file=identity-platform.yaml', {
+      body: readFileSync(FIXTURE, 'utf8'),
+    });
+    if (imported.status !== 201) throw new Error(`import failed: ${imported.status} ${await imported.text()}`);
+  }, 180_000);
+  afterAll(async () => world?.close());
+
+  it('lists every service with its owner team, tier and lifecycle, and filters by team, tier, kind and search', async () => {
+    const { page } = world;
+    await page.goto(`${world.url}/p/${PROGRAM}/services`);
+    const table = page.getByRole('table', { name: 'Service catalog' });
+    await table.waitFor();
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(6);
+    for (const [name, { team, tier }] of Object.entries(CATALOG)) {
+      const row = rows.filter({ hasText: name });
+      expect(await row.count()).toBe(1);
+      await expect(row.locator('td').nth(1).textContent()).resolves.toBe(team);
+      await expect(row.locator('td').nth(2).textContent()).resolves.toBe(tier);
+    }
+    await expect(rows.filter({ hasText: 'Catalog search' }).textContent()).resolves.toContain('experimental');
+    // Identity API provides identity-v2, consumed by Billing API and Edge gateway: 2 direct consumers.
+    await expect(rows.filter({ hasText: 'Identity API' }).locator('td').nth(5).textContent()).resolves.toBe('2');
+    // The schema split names users-db and identity-api, so it shows as their linked work.
+    await expect(
+      rows.filter({ hasText: 'Identity API' }).getByRole('link', { name: 'Split the users table (schema v7)' }).count(),
+    ).resolves.toBe(1);
+
+    await page.getByLabel('Owner team').selectOption({ label: 'Billing Platform' });
+    expect(await rows.count()).toBe(2);
+    await page.getByLabel('Tier').selectOption({ label: 'Tier 2' });
+    expect(await rows.count()).toBe(1);
+    await expect(rows.first().textContent()).resolves.toContain('Invoice worker');
+    await page.getByLabel('Owner team').selectOption({ label: 'All teams' });
+    await page.getByLabel('Tier').selectOption({ label: 'All tiers' });
+    await page.getByLabel('Kind').selectOption({ label: 'Resources' });
+    expect(await rows.count()).toBe(1);
+    await page.getByLabel('Kind').selectOption({ label: 'Services and resources' });
+    await page.getByLabel('Search services').fill('billing-v1');
+    // Billing API provides it, Invoice worker and Edge gateway consume it.
+    expect(await rows.count()).toBe(3);
+    await page.getByLabel('Search services').fill('');
+    expect(await rows.count()).toBe(6);
+  });
+
+  it('shows the blast radius of a tier-1 service: every transitive consumer by owner team, with its path and the work exposed', async () => {
+    const { page } = world;
+    await page.goto(`${world.url}/p/${PROGRAM}/services`);
+    await page.getByRole('button', { name: 'Blast radius of Identity API' }).click();
+    // By hand from the fixture: identity-api provides identity-v2 → Billing API and Edge gateway
+    // consume it; Billing API provides billing-v1 → Invoice worker (and Edge gateway again).
+    const billing = page.getByRole('table', { name: 'Affected services of Billing Platform' });
+    const edge = page.getByRole('table', { name: 'Affected services of Edge Platform' });
+    await billing.waitFor();
+    expect(await billing.locator('tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/^Billing API.*Tier 1/),
+      expect.stringMatching(/^Invoice worker.*Tier 2/),
+    ]);
+    expect(await edge.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^Edge gateway.*Tier 1/)]);
+    expect(await page.getByRole('table', { name: /^Affected services of/ }).count()).toBe(2);
+    await expect(page.getByTestId('radius-summary').textContent()).resolves.toMatch(
+      /reaches 3 services owned by 2 teams, 2 of them tier 1/,
+    );
+    // Invoice worker is reached through the Billing API and its API.
+    const invoicePath = await billing.getByRole('cell', { name: 'Path to Invoice worker' }).textContent();
+    expect(invoicePath?.split(' → ')[0]).toBe('Identity API');
+    expect(invoicePath).toContain('Billing API');
+    expect(invoicePath?.split(' → ').at(-1)).toBe('Invoice worker');
+    // The work exposed: items naming an affected service, each linking to the item.
+    const work = page.getByRole('table', { name: 'Program work exposed' });
+    await expect(work.getByRole('link', { name: 'Idempotent retries on the billing API' }).getAttribute('href')).resolves.toBe(
+      `/p/${PROGRAM}/items/billing-retries`,
+    );
+    await expect(work.getByRole('link', { name: 'Second region (eu-west-1) for the edge' }).count()).resolves.toBe(1);
+    // The drawing holds the changed service and the three services it reaches.
+    const drawing = page.getByRole('img', { name: /^Blast radius of Identity API/ });
+    await drawing.waitFor();
+    for (const ref of ['billing-api', 'invoice-worker', 'edge-gateway'])
+      expect(await drawing.locator(`g.sv-node[data-ref$="${ref}"]`).count()).toBe(1);
+    await world.screenshot('services');
+    await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+    await world.screenshot('services-dark');
+    await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+  });
+
+  it('answers "change this API" and "change this database" too', async () => {
+    const { page } = world;
+    await page.goto(`${world.url}/p/${PROGRAM}/services?change=users-db`);
+    // The database is under the Identity API, so everything above it is reached as well.
+    await page.getByRole('table', { name: 'Affected services of Identity & Access' }).waitFor();
+    const summary = page.getByTestId('radius-summary');
+    await expect(summary.textContent()).resolves.toMatch(/Users database.*reaches 4 services owned by 3 teams/);
+    await page.getByLabel('Change').selectOption({ label: 'billing-v1 (API)' });
+    await expect.poll(() => summary.textContent()).toMatch(/billing-v1 \(API\) reaches 2 services owned by 2 teams/);
+    await page.getByLabel('Change').selectOption({ label: 'Catalog search' });
+    await expect.poll(() => summary.textContent()).toMatch(/Nothing depends on Catalog search/);
+  });
+
+  it('lets an editor add a service that consumes an API, and it joins that API’s blast radius', async () => {
+    const { page } = world;
+    await page.goto(`${world.url}/p/${PROGRAM}/services`);
+    await page.getByRole('button', { name: 'Add service' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a service' });
+    await dialog.getByLabel(/^Id/).fill('audit-log');
+    await dialog.getByLabel('Name', { exact: true }).fill('Audit log');
+    await dialog.getByLabel('Owner team').selectOption('sre');
+    await dialog.getByLabel(/^Tier/).fill('2');
+    await dialog.getByLabel('Consumes APIs').fill('identity-v2');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const table = page.getByRole('table', { name: 'Service catalog' });
+    await table.locator('tbody tr', { hasText: 'Audit log' }).waitFor();
+    const stored = await world.api.admin.json<{ value: { team: string; consumes: string[] } }>('GET', `${API}/services/audit-log`);
+    expect(stored.body.value).toMatchObject({ team: 'sre', consumes: ['identity-v2'] });
+    await page.getByRole('button', { name: 'Blast radius of Identity API' }).click();
+    await page
+      .getByRole('table', { name: 'Affected services of Site Reliability' })
+      .getByRole('cell', { name: 'Audit log', exact: true })
+      .waitFor();
+    // A bad edit is refused with the server's words under the field.
+    await table.getByRole('button', { name: 'Edit Audit log' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Audit log' });
+    await edit.getByLabel(/^Tier/).fill('9');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.getByText(/tier is a whole number from 1/).waitFor();
+    await edit.getByRole('button', { name: 'Cancel' }).click();
+  });
+});
