@@ -31,6 +31,9 @@ function Evidence({ programId, reason }: { programId: string; reason: FunnelReas
   return null;
 }
 
+/** The engine's message as a sentence: capital first letter, full stop. */
+const sentence = (m: string) => `${m.charAt(0).toUpperCase()}${m.slice(1)}${/[.!?]$/.test(m) ? '' : '.'}`;
+
 /** Short words for a flagged item's reasons: "SEV1 inc-102, SLO checkout-availability". */
 const reasonShort = (r: FunnelReason) =>
   r.incident ? `${r.severity ?? 'incident'} ${r.incident}` : r.slo ? `budget ${r.slo}` : r.item ? `overdue ${r.item}` : r.kind;
@@ -65,7 +68,7 @@ export function FunnelScreen() {
                     {f.reasons.map((r) => (
                       <li key={`${r.kind}:${r.incident ?? r.slo ?? r.item}`}>
                         <span className="fn-reason-kind">{REASON_LABEL[r.kind] ?? r.kind}</span>
-                        <span className="fn-reason-msg">{r.message}</span>
+                        <span className="fn-reason-msg">{sentence(r.message)}</span>
                         <Evidence programId={id} reason={r} />
                       </li>
                     ))}
@@ -117,7 +120,9 @@ export function FunnelScreen() {
                         <span className="fn-wip-n">{l.inProgress}</span> in progress
                       </div>
                       {items.length === 0 ? (
-                        <p className="faint fn-none">Nothing in progress at this level.</p>
+                        <p className={broken ? 'fn-none fn-idle' : 'faint fn-none'}>
+                          {broken ? 'Level 1 is broken and no stability work is in progress.' : 'Nothing in progress at this level.'}
+                        </p>
                       ) : (
                         <ul className="fn-items">
                           {items.map((it) => (

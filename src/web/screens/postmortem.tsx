@@ -187,7 +187,7 @@ export function PostmortemScreen({ postmortemId }: { postmortemId: string }) {
                           <tr key={a.id} className={finished(a.state) ? 'pm-closed' : ''}>
                             <td>{a.title}</td>
                             <td>{teamName.get(a.ownerTeam) ?? a.ownerTeam}</td>
-                            <td className={a.overdue ? 'pm-overdue' : ''}>
+                            <td className={a.overdue ? 'pm-overdue' : 'pm-due'}>
                               {a.due}
                               {a.overdue ? <span className="badge red">overdue</span> : null}
                             </td>

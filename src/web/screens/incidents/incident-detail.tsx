@@ -89,7 +89,7 @@ export function IncidentDetailScreen({ incidentId }: { incidentId: string }) {
             : cadence === null
               ? `${inc.severity}: no scheduled updates`
               : computed?.nextUpdateDue
-                ? `Every ${cadence} min · next due ${utcTime(computed.nextUpdateDue)}`
+                ? `Every ${cadence} min · ${overdue !== null && overdue > 0 ? 'was due' : 'next due'} ${utcTime(computed.nextUpdateDue)}`
                 : `Every ${cadence} min`;
           return (
             <>
