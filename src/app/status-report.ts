@@ -1,4 +1,5 @@
 import { addDays, type CalendarDate, mondayOf } from '../domain/calendar-date.js';
+import type { ProgramId } from '../domain/ids.js';
 import type { ProgramModel } from '../domain/program-model.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { WorkingCalendar } from '../engine/calendar/working-calendar.js';
@@ -11,6 +12,9 @@ import type { PlanError } from './plan-program.js';
 import { planProgram } from './plan-program.js';
 import { programDecisions } from './program-decisions.js';
 import { programRisks, type Review } from './program-risks.js';
+import { programSloStatuses, type SliReader } from './reliability/slo-status.js';
+import { hasReliability, reliabilitySection } from './report-reliability.js';
+import { statusInstant } from './status-instant.js';
 
 /** One change to one entity, as the history keeps it. */
 export interface HistoryChange {
@@ -47,6 +51,10 @@ export interface ReportRequest {
   readonly reviews?: ReadonlyMap<string, Review>;
   /** The executive summary a person wrote, one sentence or paragraph each; replaces the computed one. */
   readonly writtenSummary?: readonly string[];
+  /** The caller's clock: a report for today describes this instant rather than the day's end (`statusInstant`). */
+  readonly now?: Date;
+  /** Stored SLI data: error budgets in the reliability section and the SLO risk rules. */
+  readonly sli?: SliReader;
 }
 
 const WORST: Record<Rag, number> = { green: 0, amber: 1, red: 2 };
@@ -90,6 +98,8 @@ export async function statusReportFrom(
     ...(request.lastChanged ? { lastChanged: request.lastChanged } : {}),
     ...(request.reviews ? { reviews: request.reviews } : {}),
     ...(request.baseline ? { baseline: { name: request.baseline.name, items: new Set(Object.keys(request.baseline.plan.items)) } } : {}),
+    ...(request.now ? { now: request.now } : {}),
+    ...(request.sli ? { sli: request.sli } : {}),
   });
   if (!risks.ok) return risks;
   const decisions = programDecisions(model, asOf);
@@ -303,6 +313,21 @@ export async function statusReportFrom(
 
   const written = request.writtenSummary?.filter((s) => s.trim() !== '');
 
+  // Reliability (issue 6), over the same period as "what changed".
+  let reliability: StatusReport['reliability'];
+  if (hasReliability(model)) {
+    const zone = model.program.calendar.timezone;
+    const atMs = statusInstant(asOf, zone, request.now);
+    const sloStatuses =
+      request.sli && model.slos.length > 0 ? await programSloStatuses(request.sli, model.program.id as ProgramId, model, atMs) : undefined;
+    reliability = reliabilitySection(model, {
+      atMs,
+      sinceMs: statusInstant(since as CalendarDate, zone),
+      since,
+      ...(sloStatuses ? { sloStatuses } : {}),
+    });
+  }
+
   const report: StatusReport = {
     program: { id: model.program.id, name: model.program.name, tpm: model.program.tpm ?? null, target: model.program.target },
     asOf,
@@ -341,6 +366,7 @@ export async function statusReportFrom(
       milestones: milestones.map((m) => ({ id: m.id, at: day(m.planned), target: m.target })),
     },
     burnUp: { total: work.length, weeks },
+    ...(reliability ? { reliability } : {}),
   };
   const snapshot: ReportSnapshot = {
     asOf,

@@ -5,7 +5,7 @@ import type { ProgramStore } from '../store/program-store.js';
 import type { HistoryChange, ReportRequest, ReportSnapshot } from './status-report.js';
 import { storedRiskInputs } from './stored-risk-inputs.js';
 
-/** What a stored program adds to its status report: history, the last report before `asOf`, the latest baseline, reviews, the written summary. */
+/** What a stored program adds to its status report: history, the last report before `asOf`, the latest baseline, reviews, the written summary, SLI data. */
 export async function storedReportInputs(store: ProgramStore, model: ProgramModel, asOf: CalendarDate): Promise<Partial<ReportRequest>> {
   const id = model.program.id as ProgramId;
   const sets = await store.history(id, { limit: 10_000 });
@@ -20,5 +20,6 @@ export async function storedReportInputs(store: ProgramStore, model: ProgramMode
     ...(baseline ? { baseline: { name: baseline.name, createdAt: baseline.createdAt, plan: baseline.plan } } : {}),
     ...(written ? { writtenSummary: written.text.split('\n').map((line) => line.trim()) } : {}),
     ...(await storedRiskInputs(store, model)),
+    sli: store,
   };
 }

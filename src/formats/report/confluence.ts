@@ -1,3 +1,4 @@
+import { reliabilityConfluence } from './reliability-confluence.js';
 import { RAG_LABEL, type Rag, type StatusReport } from './status-report.js';
 import { esc } from './svg-charts.js';
 
@@ -24,6 +25,7 @@ export function reportConfluence(r: StatusReport): string {
     r.comparedWith
       ? `<p><em>Status as of ${esc(r.asOf)}, compared with ${esc(r.comparedWith.label)}.</em></p>`
       : `<p><em>Status as of ${esc(r.asOf)}.</em></p>`,
+    ...(r.reliability ? reliabilityConfluence(r.reliability) : []),
     '<h2>Milestones</h2>',
     '<table><tbody><tr><th>Milestone</th><th>Target</th><th>Likely (P50)</th><th>80 % sure (P80)</th><th>Status</th><th>Since last report</th></tr>',
     ...r.milestones.map(

@@ -1,3 +1,4 @@
+import { reliabilityMarkdown } from './reliability-markdown.js';
 import { RAG_LABEL, type Rag, type StatusReport } from './status-report.js';
 
 const day = (dateTime: string) => dateTime.slice(0, 10);
@@ -15,6 +16,7 @@ export function reportMarkdown(r: StatusReport): string {
   out.push(`**Overall: ${rag(r.rag.overall)}.** ${r.rag.why}`, '');
   out.push(...r.summary.map((s) => `- ${s}`), '');
   if (r.comparedWith) out.push(`_Compared with ${r.comparedWith.label}._`, '');
+  if (r.reliability) out.push(...reliabilityMarkdown(r.reliability));
 
   out.push('## Milestones', '');
   out.push('| Milestone | Target | Likely (P50) | 80 % sure (P80) | Status | Since last report |', '|---|---|---|---|---|---|');

@@ -1,3 +1,4 @@
+import { reliabilitySlack } from './reliability-slack.js';
 import { RAG_LABEL, type Rag, type StatusReport } from './status-report.js';
 
 /** Slack's documented Block Kit limits (api.slack.com/reference/block-kit/blocks). */
@@ -23,6 +24,7 @@ export function reportSlack(r: StatusReport): { text: string; blocks: Block[] } 
     section(r.summary.map((s) => `• ${mrkdwn(s)}`).join('\n')),
     { type: 'divider' },
   ];
+  if (r.reliability) blocks.push(...reliabilitySlack(r.reliability, mrkdwn).map(section), { type: 'divider' });
   const milestones = r.milestones.filter((m) => m.target !== null);
   const lines = milestones.map(
     (m) =>

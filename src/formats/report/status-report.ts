@@ -2,6 +2,8 @@
  * A status report as data: what every output format (Markdown, HTML, Confluence, Slack) renders.
  * Dates are YYYY-MM-DD unless named `…At` (ISO local date-time). Built by app/status-report.ts.
  */
+import type { ReliabilitySection } from './reliability-section.js';
+
 export type Rag = 'green' | 'amber' | 'red';
 
 export interface StatusReport {
@@ -60,6 +62,8 @@ export interface StatusReport {
   };
   /** For the burn-up: items done (actual, as far as known) and planned to be done, by week. */
   readonly burnUp: { readonly total: number; readonly weeks: readonly { week: string; planned: number; actual: number | null }[] };
+  /** Services, SLOs, incidents and post-mortems; absent for a program that has none. */
+  readonly reliability?: ReliabilitySection;
 }
 
 export const RAG_LABEL: Record<Rag, string> = { green: 'On track', amber: 'At risk', red: 'Off track' };
