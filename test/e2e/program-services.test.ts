@@ -47,7 +47,7 @@ describe('throughline blast-radius on a program', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe(
-      'Changing users-db (resource, identity) affects 4 services of 3 teams through 2 APIs; 3 program items are exposed.',
+      'Changing users-db (resource owned by identity) affects 4 services of 3 teams and 2 APIs; 3 program items are exposed.',
     );
     expect(rowsAfter(run.stdout, 'team  ')).toEqual(expectedRows);
     expect(rowsAfter(run.stdout, 'item  ')).toEqual(expectedItems);

@@ -1,4 +1,4 @@
-import { compileProgramCatalog, type ProgramBlastRadius, programBlastRadius } from '../../app/reliability/program-catalog.js';
+import { compileProgramCatalog, type ProgramBlastRadius, pathStep, programBlastRadius } from '../../app/reliability/program-catalog.js';
 import { catalogBlastRadius, shortRef } from '../../app/service-catalog.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
@@ -71,8 +71,9 @@ function renderProgramRadius(io: CliIo, r: ProgramBlastRadius): string {
   const runs = r.affected.filter((a) => a.kind !== 'api');
   const apis = r.affected.filter((a) => a.kind === 'api');
   const out = [
-    `Changing ${s.bold(r.origin.ref)} (${r.origin.kind}, ${r.origin.team}) affects ${plural(runs.length, 'service')} of ${plural(r.teams.length, 'team')}` +
-      `${apis.length > 0 ? ` through ${plural(apis.length, 'API')}` : ''}; ${plural(r.items.length, 'program item is', 'program items are')} exposed.`,
+    `Changing ${s.bold(pathStep(r.origin))} (${r.origin.kind} owned by ${r.origin.team}) affects ${plural(runs.length, 'service')} of ${plural(r.teams.length, 'team')}` +
+      `${apis.length > 0 ? ` and ${plural(apis.length, 'API')}` : ''}; ` +
+      (r.items.length === 0 ? 'no program item is exposed.' : `${plural(r.items.length, 'program item is', 'program items are')} exposed.`),
   ];
   if (runs.length > 0) {
     const rows: string[][] = [];
