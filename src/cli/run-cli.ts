@@ -258,16 +258,58 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       set(import('./commands/blast-radius.js').then((m) => m.blastRadiusCommand(io, file, ref, o))),
     );
 
-  cli
+  const slo = cli
     .command('slo')
-    .description('SLOs of an OpenSLO file: objective, window, allowed downtime; with --data, error budget, burn rate and alerts')
-    .argument('[openslo]', 'OpenSLO v1 file (YAML)')
-    .option('--data <sli.csv>', 'SLI samples: timestamp,good,total or timestamp,value')
-    .option('--at <time>', 'report instant, ISO 8601 with a zone (default: the last sample)')
-    .option('--lenient', 'read go-sdk-invalid but spec-valid files, with warnings')
+    .description(
+      "SLOs of a program (stored id or program file) or of an OpenSLO file: objective, window, allowed downtime; with data, error budget, burn rate, time to exhaustion and the Workbook alert that fires. Subcommands store a stored program's SLI data and import OpenSLO",
+    )
+    .argument('[target]', 'a stored program id, a program file, or an OpenSLO v1 file (YAML)')
+    .option(
+      '--data <sli.csv>',
+      'SLI samples (timestamp,good,total or timestamp,value); for a program file <slo-id>=<file.csv>, repeatable',
+      collect,
+      [],
+    )
+    .option('--at <time>', 'report instant, ISO 8601 with a zone (default: a stored program now, a file its last sample)')
+    .option('--lenient', 'OpenSLO files: read go-sdk-invalid but spec-valid files, with warnings')
     .option('--nines <list>', 'print the availability table for these percentages instead, e.g. 99.9 or 99,99.9')
     .option('--json', 'machine-readable output')
-    .action((file: string | undefined, o) => set(import('./commands/slo.js').then((m) => m.sloCommand(io, file, o))));
+    .action((file: string | undefined, o) =>
+      set(import('./commands/slo.js').then((m) => m.sloCommand(io, file, { ...o, ...(o.data.length === 0 ? { data: undefined } : {}) }))),
+    );
+  // Subcommand options: --json and --at also parse on `slo`, so each subcommand reads both.
+  const sloOpts = <T>(o: T, c: Command) => ({ ...(c.parent?.opts() ?? {}), ...o });
+  slo
+    .command('data')
+    .description("store a CSV of SLI samples as an SLO's data (replaces what was stored)")
+    .argument('<program>', 'the id of a stored program')
+    .argument('<slo>', 'SLO id')
+    .argument('<file>', 'CSV: timestamp,good,total (ratio) or timestamp,value (threshold)')
+    .option('--json', 'machine-readable output')
+    .action((program: string, id: string, file: string, o, c: Command) =>
+      set(import('./commands/slo.js').then((m) => m.sloDataCommand(io, program, id, file, sloOpts(o, c)))),
+    );
+  slo
+    .command('refresh')
+    .description("pull an SLO's SLI from its Prometheus source over its window (and at least 3 days) ending at --at")
+    .argument('<program>', 'the id of a stored program')
+    .argument('<slo>', 'SLO id (its source: { prometheus: URL })')
+    .option('--at <time>', 'end of the window, ISO 8601 with a zone (default: now)')
+    .option('--json', 'machine-readable output')
+    .action((program: string, id: string, o, c: Command) =>
+      set(import('./commands/slo.js').then((m) => m.sloRefreshCommand(io, program, id, sloOpts(o, c)))),
+    );
+  slo
+    .command('import')
+    .description(
+      'import OpenSLO v1 SLOs into a stored program (one SLO per objective; missing services created for --team), one change set',
+    )
+    .argument('<files...>', 'OpenSLO v1 files (YAML)')
+    .requiredOption('--program <id>', 'the stored program to import into')
+    .option('--team <id>', 'owner team of the services the import creates')
+    .option('--lenient', 'read go-sdk-invalid but spec-valid files, with warnings')
+    .option('--json', 'machine-readable output')
+    .action((files: string[], o, c: Command) => set(import('./commands/slo.js').then((m) => m.sloImportCommand(io, files, sloOpts(o, c)))));
 
   const AT = 'the instant, ISO 8601 with its zone, e.g. 2026-11-16T09:30:00Z (default: now)';
   const incident = cli

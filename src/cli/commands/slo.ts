@@ -1,13 +1,29 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { durationMs } from '../../app/reliability/slo-budget.js';
+import { refreshSliFromPrometheus, type SliDataError, type SliDataSaved, storeSliCsv } from '../../app/reliability/slo-data.js';
+import { importOpenSlo } from '../../app/reliability/slo-import.js';
+import { type ProgramSloStatus, programSloStatuses, sloStatus } from '../../app/reliability/slo-status.js';
 import { buildSloReport, type ObjectiveReport, type SloEntry } from '../../app/slo-report.js';
+import type { ProgramId } from '../../domain/ids.js';
+import type { ProgramModel } from '../../domain/program-model.js';
+import { type ProgramSlo, toSlo } from '../../domain/program-slo.js';
 import { availabilityTable, formatDuration } from '../../engine/slo/availability.js';
+import { budgetFraction } from '../../engine/slo/error-budget.js';
+import { readSliCsv } from '../../formats/sli-csv/read-sli-csv.js';
+import type { StoredSli } from '../../store/sli-store.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { renderFileProblems } from '../render/file-problems.js';
 import { table } from '../render/table.js';
+import { defaultActor } from '../with-store.js';
+import { instantOption, withStoredProgram } from './incident.js';
+import { withProgramTarget } from './program-target.js';
 import { readSource } from './read-source.js';
 
 export interface SloOptions {
-  readonly data?: string;
+  /** An SLI CSV for an OpenSLO file; `slo-id=file.csv` (repeatable) for a program file. */
+  readonly data?: string | readonly string[];
   readonly at?: string;
   readonly lenient?: boolean;
   readonly nines?: string;
@@ -17,9 +33,18 @@ export interface SloOptions {
 export async function sloCommand(io: CliIo, file: string | undefined, options: SloOptions): Promise<number> {
   if (options.nines !== undefined) return ninesTable(io, options.nines, options.json === true);
   if (file === undefined) {
-    io.err(`${io.errStyle.red('error')}: give an OpenSLO file, or --nines 99.9 for the availability table`);
+    io.err(
+      `${io.errStyle.red('error')}: give a program (its id, or a program file), an OpenSLO file, or --nines 99.9 for the availability table`,
+    );
     return EXIT.usage;
   }
+  if (!(await isOpenSloFile(io, file))) return programSlos(io, file, options);
+  const dataFiles = options.data === undefined ? [] : typeof options.data === 'string' ? [options.data] : options.data;
+  if (dataFiles.length > 1) {
+    io.err(`${io.errStyle.red('error')}: an OpenSLO file takes one --data file (its SLOs share the samples)`);
+    return EXIT.usage;
+  }
+  const dataFile = dataFiles[0];
   let atMs: number | undefined;
   if (options.at !== undefined) {
     atMs = Date.parse(options.at);
@@ -34,13 +59,13 @@ export async function sloCommand(io: CliIo, file: string | undefined, options: S
     return EXIT.usage;
   }
   let data: { file: string; text: string } | undefined;
-  if (options.data !== undefined) {
-    const d = await readSource(io, options.data);
+  if (dataFile !== undefined) {
+    const d = await readSource(io, dataFile);
     if ('error' in d) {
       io.err(`${io.errStyle.red('error')}: ${d.error}`);
       return EXIT.usage;
     }
-    data = { file: options.data, text: d.text };
+    data = { file: dataFile, text: d.text };
   }
   const result = buildSloReport({
     openslo: { file, text: source.text },
@@ -134,4 +159,246 @@ function ninesTable(io: CliIo, written: string, json: boolean): number {
     ),
   );
   return EXIT.ok;
+}
+
+/** An OpenSLO file says `apiVersion: openslo/…`; anything else is a program (a file, or a stored id). */
+async function isOpenSloFile(io: CliIo, target: string): Promise<boolean> {
+  if (!existsSync(resolve(io.cwd, target))) return false;
+  const source = await readSource(io, target);
+  return 'text' in source && /^\s*-?\s*apiVersion:\s*["']?openslo\//m.test(source.text);
+}
+
+/** `slo <program>`: every SLO of a stored program (its stored data) or of a program file (`--data slo=file.csv`). */
+async function programSlos(io: CliIo, target: string, options: SloOptions): Promise<number> {
+  const given = options.data === undefined ? [] : typeof options.data === 'string' ? [options.data] : options.data;
+  if (options.lenient) {
+    io.err(`${io.errStyle.red('error')}: --lenient is for OpenSLO files; a program's SLOs are already checked when it loads`);
+    return EXIT.usage;
+  }
+  return withProgramTarget(io, target, 'slo', async (program) => {
+    const model = program.model;
+    let statuses: ProgramSloStatus[];
+    let atMs: number;
+    if (program.kind === 'stored') {
+      if (given.length > 0) {
+        io.err(
+          `${io.errStyle.red('error')}: a stored program keeps its SLI data; store it with: throughline slo data ${target} <slo> <file.csv>`,
+        );
+        return EXIT.usage;
+      }
+      const at = instantOption(io, options.at);
+      if ('error' in at) return usage(io, at.error);
+      atMs = at.getTime();
+      statuses = await programSloStatuses(program.store, model.program.id as ProgramId, model, atMs);
+    } else {
+      const data = await dataForFile(io, model, given);
+      if ('code' in data) return data.code;
+      const lastSample = Math.max(...[...data.values()].map((d) => d.toMs ?? Number.NEGATIVE_INFINITY));
+      const at = options.at === undefined && Number.isFinite(lastSample) ? new Date(lastSample) : instantOption(io, options.at);
+      if ('error' in at) return usage(io, at.error);
+      atMs = at.getTime();
+      statuses = model.slos.map((s) => sloStatus(s, data.get(s.id), atMs));
+    }
+    if (options.json) {
+      io.out(JSON.stringify({ program: model.program.id, at: new Date(atMs).toISOString(), slos: statuses }, null, 2));
+      return EXIT.ok;
+    }
+    if (statuses.length === 0) {
+      io.out(
+        `program ${model.program.id} has no SLOs; add them under slos: in the program file, or: throughline slo import <openslo.yaml> --program ${model.program.id}`,
+      );
+      return EXIT.ok;
+    }
+    const stored = program.kind === 'stored';
+    io.out(
+      statuses
+        .map((st, i) => {
+          const s = model.slos[i] as ProgramSlo;
+          const lines = renderSlo(io, entryOf(s, st)).split('\n');
+          // After the header, the objective and the allowed budget: where the figures below come from.
+          lines.splice(
+            4,
+            0,
+            st.data !== null
+              ? `    data: ${st.data.samples} samples from ${st.data.source}, ${st.data.from ?? '-'} to ${st.data.to ?? '-'}`
+              : stored
+                ? `    no data yet: throughline slo data ${model.program.id} ${s.id} <file.csv>${s.source ? ` (or: throughline slo refresh ${model.program.id} ${s.id})` : ''}`
+                : `    no data yet: --data ${s.id}=<file.csv>`,
+          );
+          return lines.join('\n');
+        })
+        .join('\n\n'),
+    );
+    return EXIT.ok;
+  });
+}
+
+const usage = (io: CliIo, message: string): number => {
+  io.err(`${io.errStyle.red('error')}: ${message}`);
+  return EXIT.usage;
+};
+
+/** `--data slo-id=file.csv` for a program file: read, not stored. */
+async function dataForFile(io: CliIo, model: ProgramModel, given: readonly string[]): Promise<Map<string, StoredSli> | { code: number }> {
+  const data = new Map<string, StoredSli>();
+  for (const g of given) {
+    const eq = g.indexOf('=');
+    const id = g.slice(0, eq);
+    const file = g.slice(eq + 1);
+    const slo = model.slos.find((s) => s.id === id);
+    if (eq < 1 || file === '' || slo === undefined) {
+      const ids = model.slos.map((s) => s.id).join(', ') || 'none';
+      return { code: usage(io, `--data ${g}: write --data <slo-id>=<file.csv>, with an SLO of the program (${ids})`) };
+    }
+    const source = await readSource(io, file);
+    if ('error' in source) return { code: usage(io, source.error) };
+    const csv = readSliCsv(source.text, file);
+    if (!csv.ok) {
+      io.err(renderFileProblems(csv.error, io.errStyle));
+      return { code: EXIT.invalid };
+    }
+    const n = csv.value.timestamps.length;
+    data.set(id, {
+      slo: slo.id,
+      kind: csv.value.kind,
+      source: 'csv',
+      samples: n,
+      fromMs: n === 0 ? null : (csv.value.timestamps[0] as number),
+      toMs: n === 0 ? null : (csv.value.timestamps[n - 1] as number),
+      actor: '',
+      updatedAt: new Date(0),
+      series: csv.value,
+    });
+  }
+  return data;
+}
+
+/** A program SLO's status in the shape the OpenSLO report prints. */
+function entryOf(s: ProgramSlo, st: ProgramSloStatus): SloEntry {
+  const threshold = 'threshold' in s.indicator ? s.indicator.threshold : undefined;
+  return {
+    name: s.id,
+    displayName: s.name ?? null,
+    service: s.service,
+    sli: threshold ? 'threshold' : 'ratio',
+    budgetingMethod: s.budgeting,
+    window: { kind: s.calendar ? 'calendar' : 'rolling', duration: s.window, timeZone: s.calendar?.timeZone ?? null },
+    windowMs: durationMs(toSlo(s).timeWindow.duration),
+    objectives: [
+      {
+        displayName: null,
+        target: s.objective / 100,
+        op: threshold?.op ?? null,
+        value: threshold?.value ?? null,
+        timeSliceTarget: s.timeSlice?.target === undefined ? null : s.timeSlice.target / 100,
+        timeSliceWindow: s.timeSlice?.window ?? null,
+        allowedBadFraction: budgetFraction(s.objective / 100),
+        allowedDowntimeSeconds: st.allowedDowntimeSeconds,
+        budget: st.budget === null ? null : { ...st.budget, unit: st.unit },
+        // The "add data" line says what to do when there is none.
+        notComputed: st.data === null ? null : st.notComputed,
+      },
+    ],
+  };
+}
+
+const savedLine = (d: SliDataSaved, program: string) =>
+  `stored ${d.samples} samples for SLO ${d.slo} of ${program} from ${d.source}${d.from ? `, ${d.from} to ${d.to}` : ''}`;
+
+function dataFailure(io: CliIo, e: SliDataError, json: boolean): number {
+  if (json) io.out(JSON.stringify({ error: e }, null, 2));
+  if (e.kind === 'csv') {
+    if (!json) io.err(renderFileProblems(e.problems, io.errStyle));
+    return EXIT.invalid;
+  }
+  if (!json)
+    io.err(
+      `${io.errStyle.red('error')}: ${e.kind === 'prometheus' ? `${e.error.message}\n  ${io.errStyle.cyan('hint:')} ${e.error.hint}` : e.message}`,
+    );
+  return e.kind === 'no-slo' ? EXIT.notFound : EXIT.invalid;
+}
+
+export interface SloDataOptions {
+  readonly json?: boolean;
+}
+
+/** `slo data <program> <slo> <file.csv>`: replaces the SLO's stored samples. */
+export async function sloDataCommand(io: CliIo, program: string, slo: string, file: string, options: SloDataOptions): Promise<number> {
+  const source = await readSource(io, file);
+  if ('error' in source) return usage(io, source.error);
+  return withStoredProgram(io, program, 'slo data', async (store, model, id) => {
+    const saved = await storeSliCsv(store, id, model, slo, { file, text: source.text }, { actor: defaultActor(io), at: io.now() });
+    if (!saved.ok) return dataFailure(io, saved.error, options.json === true);
+    io.out(options.json ? JSON.stringify(saved.value, null, 2) : savedLine(saved.value, id));
+    return EXIT.ok;
+  });
+}
+
+export interface SloRefreshOptions {
+  readonly at?: string;
+  readonly json?: boolean;
+}
+
+/** `slo refresh <program> <slo>`: pulls the window ending at --at (default now) from the SLO's Prometheus. */
+export async function sloRefreshCommand(io: CliIo, program: string, slo: string, options: SloRefreshOptions): Promise<number> {
+  const at = instantOption(io, options.at);
+  if ('error' in at) return usage(io, at.error);
+  return withStoredProgram(io, program, 'slo refresh', async (store, model, id) => {
+    const saved = await refreshSliFromPrometheus(store, id, model, slo, at.getTime(), { actor: defaultActor(io), at: io.now() });
+    if (!saved.ok) return dataFailure(io, saved.error, options.json === true);
+    io.out(options.json ? JSON.stringify(saved.value, null, 2) : savedLine(saved.value, id));
+    return EXIT.ok;
+  });
+}
+
+export interface SloImportOptions {
+  readonly program: string;
+  readonly team?: string;
+  readonly lenient?: boolean;
+  readonly json?: boolean;
+}
+
+/** `slo import <openslo.yaml…> --program <id> [--team t]`: SLOs (and missing services) into a stored program, one change set. */
+export async function sloImportCommand(io: CliIo, files: readonly string[], options: SloImportOptions): Promise<number> {
+  const sources: { file: string; text: string }[] = [];
+  for (const file of files) {
+    const source = await readSource(io, file);
+    if ('error' in source) return usage(io, source.error);
+    sources.push({ file, text: source.text });
+  }
+  return withStoredProgram(io, options.program, 'slo import', async (store, _model, id) => {
+    const done = await importOpenSlo(
+      store,
+      id,
+      { files: sources, lenient: options.lenient === true, ...(options.team !== undefined ? { team: options.team } : {}) },
+      { actor: defaultActor(io), at: io.now(), source: `slo import ${files.join(' ')}` },
+    );
+    if (!done.ok) {
+      const e = done.error;
+      if (options.json) io.out(JSON.stringify({ error: e }, null, 2));
+      else if (e.kind === 'openslo') io.err(renderFileProblems(e.problems, io.errStyle));
+      else if (e.kind === 'invalid') io.err(e.errors.map((x) => `${io.errStyle.red('error')}: ${x.field}: ${x.message}`).join('\n'));
+      else io.err(`${io.errStyle.red('error')}: ${e.message}`);
+      if (e.kind === 'no-program') return EXIT.notFound;
+      return e.kind === 'needs-team' || e.kind === 'unknown-team' ? EXIT.usage : EXIT.invalid;
+    }
+    const r = done.value;
+    if (options.json) {
+      io.out(
+        JSON.stringify(
+          { ...r, saved: { programId: r.saved.programId, version: r.saved.version, changes: r.saved.changes.length } },
+          null,
+          2,
+        ),
+      );
+      return EXIT.ok;
+    }
+    for (const w of r.warnings)
+      io.err('line' in w ? renderFileProblems([w], io.errStyle, 'warning') : `${io.errStyle.yellow('warning')}: ${w.message}`);
+    io.out(
+      `imported ${r.slos} SLO${r.slos === 1 ? '' : 's'} (${r.sloIds.join(', ') || 'none'}) and created ${r.services} service${r.services === 1 ? '' : 's'}` +
+        `${r.services > 0 ? ` (${r.serviceIds.join(', ')}, owned by ${options.team})` : ''} in ${id}: version ${r.saved.version}, ${r.saved.changes.length} change${r.saved.changes.length === 1 ? '' : 's'}`,
+    );
+    return EXIT.ok;
+  });
 }
