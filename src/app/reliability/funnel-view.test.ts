@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fixture, readValid } from '../../../test/support/programs.js';
-import { programFunnel } from './funnel-view.js';
+import { openFreshStore } from '../../../test/support/stores.js';
+import type { ProgramId } from '../../domain/ids.js';
+import { exhaustedBudgets, programFunnel, storedProgramFunnel } from './funnel-view.js';
+import { storeSliCsv } from './slo-data.js';
 
 const model = readValid(fixture('reliability/identity-platform.yaml'));
 
@@ -35,5 +38,27 @@ describe('programFunnel', () => {
       },
     ]);
     expect(burnt.flagged.map((x) => x.item)).toEqual(['eu-region']);
+  });
+});
+
+describe('storedProgramFunnel', () => {
+  it('reads exhausted error budgets from the stored SLI data: 100 bad of 2000 events is far over the 0.1 % budget of 2 events', async () => {
+    const store = await openFreshStore('pglite');
+    try {
+      const id = 'identity-platform' as ProgramId;
+      const meta = { actor: 'test', at: new Date('2026-11-16T00:00:00Z') };
+      await store.saveProgram(model, { ...meta, source: 'test' });
+      const at = new Date('2026-11-16T10:00:00Z');
+      // No data yet: no budget is known to be exhausted.
+      expect(await exhaustedBudgets(store, id, model, at)).toEqual([]);
+      const csv = 'timestamp,good,total\n2026-11-16T09:00:00Z,990,1000\n2026-11-16T09:01:00Z,910,1000\n';
+      const saved = await storeSliCsv(store, id, model, 'identity-availability', { file: 'sli.csv', text: csv }, meta);
+      expect(saved.ok).toBe(true);
+      const f = await storedProgramFunnel(store, id, model, at);
+      expect(f.reasons.map((r) => r.kind)).toEqual(['exhausted-error-budget']);
+      expect(f.flagged.map((x) => x.item)).toEqual(['eu-region']);
+    } finally {
+      await store.close();
+    }
   });
 });
