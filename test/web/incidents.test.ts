@@ -192,6 +192,39 @@ describe('the incidents and post-mortem screens', () => {
     expect(await page.getByRole('button', { name: 'Write post-mortem' }).count()).toBe(0);
   });
 
+  it("shows the sample program's incidents, and numbers a new one after its own scheme", async () => {
+    const { page } = world;
+    const sample = 'checkout-cloud-2027';
+    const api = (await (await page.request.get(`${world.url}/api/programs/${sample}/incidents?perPage=1000`)).json()) as {
+      incidents: { value: { id: string; title: string; status: string; startedAt: string } }[];
+    };
+    await page.goto(`${world.url}/p/${sample}/incidents`);
+    const table = page.getByRole('table', { name: 'Incidents' });
+    await table.waitFor();
+    expect(await table.getByRole('row').count()).toBe(api.incidents.length + 1);
+    await world.screenshot('incidents-sample');
+    const open = api.incidents.find((i) => i.value.status !== 'resolved');
+    if (!open) throw new Error('the sample should have an open incident');
+    await table.getByRole('link', { name: open.value.title }).click();
+    await page.getByTestId('executive-update').waitFor();
+    await world.screenshot('incident-sample');
+    // The declare form continues the program's numbering (inc-2027-019 → inc-2027-020).
+    const newest = [...api.incidents].sort((a, b) => b.value.startedAt.localeCompare(a.value.startedAt))[0]?.value.id ?? '';
+    const m = /^(.*?)(\d+)$/.exec(newest);
+    expect(m).not.toBeNull();
+    await page.goto(`${world.url}/p/${sample}/incidents`);
+    await page.getByRole('button', { name: 'Declare incident' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Declare incident' });
+    await dialog.getByLabel('What is happening').fill('Card authorisations time out');
+    await dialog.getByLabel('SEV3').check();
+    await dialog.getByRole('button', { name: 'Declare SEV3' }).click();
+    await page.getByRole('heading', { name: 'Card authorisations time out' }).waitFor();
+    const [, prefix = '', digits = ''] = m ?? [];
+    expect(decodeURIComponent(page.url().split('/incidents/')[1] ?? '')).toBe(
+      `${prefix}${String(Number(digits) + 1).padStart(digits.length, '0')}`,
+    );
+  });
+
   it('reads well in the dark theme', async () => {
     const { page } = world;
     await page.goto(`${world.url}/p/${PROGRAM}/incidents/inc-102`);

@@ -11,7 +11,7 @@ import { Link, navigate, setQueryParam, useLocation } from '../router';
 import { useSession } from '../session';
 import { useToast } from '../toasts';
 import { DeclareForm } from './incidents/declare-form';
-import { durationWords, isOpen, SeverityBadge, StatusBadge, severityDefinitions, utcTime } from './incidents/incident-words';
+import { durationWords, isOpen, SeverityBadge, StatusBadge, severityDefinitions, utcStamp } from './incidents/incident-words';
 import './incidents.css';
 
 const SEV_RANK = { SEV1: 0, SEV2: 1, SEV3: 2, SEV4: 3 } as const;
@@ -150,7 +150,7 @@ export function IncidentsScreen() {
                       <th>Incident</th>
                       <th>Status</th>
                       <th>Services</th>
-                      <th>Started</th>
+                      <th>Started (UTC)</th>
                       <th className="num">Duration</th>
                       <th>Commander</th>
                       <th>Post-mortem</th>
@@ -180,7 +180,7 @@ export function IncidentsScreen() {
                           <td className="inc-services">
                             {i.services.map((s) => serviceName.get(s) ?? s).join(', ') || <span className="faint">—</span>}
                           </td>
-                          <td className="muted inc-nowrap">{utcTime(i.startedAt)}</td>
+                          <td className="muted inc-nowrap">{utcStamp(i.startedAt)}</td>
                           <td className="num inc-nowrap">
                             {isOpen(i) ? (
                               <strong>{durationWords(lasted)}</strong>
@@ -190,7 +190,7 @@ export function IncidentsScreen() {
                               <span className="faint">—</span>
                             )}
                           </td>
-                          <td className="inc-nowrap">{i.roles.incidentCommander ?? <span className="faint">unassigned</span>}</td>
+                          <td>{i.roles.incidentCommander ?? <span className="faint">unassigned</span>}</td>
                           <td className="inc-nowrap">
                             <Review programId={id} incident={i} postmortem={reviewOf.get(i.id)} />
                           </td>
@@ -207,7 +207,9 @@ export function IncidentsScreen() {
       <Dialog open={declaring} title="Declare incident" onClose={() => setDeclaring(false)}>
         <DeclareForm
           programId={id}
-          existing={(incidents.value?.incidents ?? []).map((t) => t.value.id)}
+          existing={[...(incidents.value?.incidents ?? [])]
+            .sort((a, b) => b.value.startedAt.localeCompare(a.value.startedAt))
+            .map((t) => t.value.id)}
           services={serviceList}
           definitions={definitions}
           commander={user?.name ?? ''}

@@ -53,13 +53,16 @@ export function StatusBadge({ status }: { status: IncidentStatus }) {
 
 export const isOpen = (i: Incident) => i.status !== 'resolved';
 
-/** `2026-11-10 14:05 UTC`: incidents are read across zones, so one zone for everyone (as the executive update does). */
-export function utcTime(iso: string): string {
+/** `2026-11-10 14:05` in UTC, for columns headed "(UTC)". */
+export function utcStamp(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const s = d.toISOString();
-  return `${s.slice(0, 10)} ${s.slice(11, 16)} UTC`;
+  return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
 }
+
+/** `2026-11-10 14:05 UTC`: incidents are read across zones, so one zone for everyone (as the executive update does). */
+export const utcTime = (iso: string): string => `${utcStamp(iso)} UTC`;
 
 /** `14:05` (UTC) for entries on the day already shown. */
 export const utcClock = (iso: string) => new Date(iso).toISOString().slice(11, 16);
@@ -81,12 +84,23 @@ export const ROLE_LABELS = {
   scribe: 'Scribe',
 } as const;
 
-/** The next free `inc-N` after the highest numbered id, as PagerDuty numbers incidents. */
+/**
+ * The next id in the program's own numbering: after the newest incident's `inc-2027-014` comes
+ * `inc-2027-015` (prefix and zero padding kept), after `inc-101` comes `inc-102`; `inc-1` when
+ * no id ends in a number. `existing` is newest first.
+ */
 export function nextIncidentId(existing: readonly string[]): string {
+  const pattern = /^(.*?)(\d+)$/;
+  const newest = existing.map((id) => pattern.exec(id)).find((m) => m !== null);
+  const prefix = newest?.[1] ?? 'inc-';
+  const width = newest?.[2]?.length ?? 1;
   let max = 0;
   for (const id of existing) {
-    const n = /^inc-(\d+)$/.exec(id);
-    if (n) max = Math.max(max, Number(n[1]));
+    const m = pattern.exec(id);
+    if (m && m[1] === prefix) max = Math.max(max, Number(m[2]));
   }
-  return `inc-${max + 1}`;
+  const taken = new Set(existing);
+  let n = max + 1;
+  while (taken.has(`${prefix}${String(n).padStart(width, '0')}`)) n++;
+  return `${prefix}${String(n).padStart(width, '0')}`;
 }
