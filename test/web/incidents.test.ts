@@ -177,6 +177,14 @@ describe('the incidents and post-mortem screens', () => {
     await row.waitFor();
     await world.screenshot('postmortem');
 
+    // Copy as Markdown puts the server's rendering on the clipboard.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.url });
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await page.getByText('Post-mortem copied as Markdown').waitFor();
+    const view = (await (await page.request.get(`${world.url}${API}/postmortems/${pmId}/view`)).json()) as { markdown: string };
+    await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(view.markdown);
+    expect(view.markdown).toMatch(/Canary the billing API before full rollout/);
+
     // The action item is tracked as a level-1 work item of the owner team.
     const item = (await (await page.request.get(`${world.url}${API}/items/${itemId}`)).json()) as {
       value: { priority: number; team: string; deadline: string; tags: string[] };
@@ -190,6 +198,31 @@ describe('the incidents and post-mortem screens', () => {
     await page.goto(`${world.url}/p/${PROGRAM}/incidents/inc-103`);
     await page.getByRole('link', { name: 'Open post-mortem' }).waitFor();
     expect(await page.getByRole('button', { name: 'Write post-mortem' }).count()).toBe(0);
+  });
+
+  it('reopens a resolved incident only with a reason, and edits its impact and roles', async () => {
+    const { page } = world;
+    await page.goto(`${world.url}/p/${PROGRAM}/incidents/inc-101`);
+    const status = page.getByRole('region', { name: 'Status' });
+    await status.getByRole('button', { name: 'Reopen…' }).click();
+    await status.getByRole('button', { name: 'Reopen as investigating' }).click();
+    await expect(status.getByRole('alert').textContent()).resolves.toMatch(/reopening a resolved incident needs a reason/);
+    await status.getByLabel('Why reopen').fill('Sign-in errors returned after the pool restart');
+    await status.getByRole('button', { name: 'Reopen as investigating' }).click();
+    await status.locator('[aria-current="step"]', { hasText: 'investigating' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Timeline' })
+      .getByText('resolved → investigating: Sign-in errors returned after the pool restart')
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit incident' });
+    await dialog.getByLabel('Scribe').fill('Ana Costa');
+    await dialog.getByLabel('Customers affected').fill('15000');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('region', { name: 'Roles' }).getByText('Ana Costa').waitFor();
+    await page.getByRole('region', { name: 'Impact' }).getByText('15,000').waitFor();
   });
 
   it("shows the sample program's incidents, and numbers a new one after its own scheme", async () => {
