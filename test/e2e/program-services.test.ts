@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { ROOT, runCli } from '../support/run-cli.js';
 import { freshDataDir } from '../support/stores.js';
 
@@ -126,6 +129,15 @@ describe('throughline services on a program, and services import', () => {
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(
       '5 services, 1 resource and 2 APIs in Identity platform hardening (identity-platform)',
     );
+  });
+
+  it('reads a program file in JSON too (told from a Backstage file by its throughline: key)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'program-services-')), 'identity-platform.json');
+    writeFileSync(file, JSON.stringify(parse(readFileSync(FIXTURE, 'utf8'))));
+    const run = await cli('services', file, '--json');
+    expect(run.code).toBe(0);
+    const data = JSON.parse(run.stdout);
+    expect([data.program, data.version, data.services.length, data.apis.length]).toEqual(['identity-platform', null, 6, 2]);
   });
 
   it('imports the Backstage example catalog into the stored program, team-a under identity, then answers on it', async () => {

@@ -43,7 +43,7 @@ export function catalogTarget(io: CliIo, arg: string): 'program-file' | 'backsta
   const path = resolve(io.cwd, arg);
   if (existsSync(path) && statSync(path).isFile()) {
     const head = readFileSync(path, 'utf8').slice(0, 64 * 1024);
-    return /^\s*"?throughline"?\s*:/m.test(head) ? 'program-file' : 'backstage';
+    return /^\s*\{?\s*"?throughline"?\s*:/m.test(head) ? 'program-file' : 'backstage';
   }
   return /\.(ya?ml|json)$/i.test(arg) || arg.includes('/') ? 'backstage' : 'stored';
 }
