@@ -96,6 +96,72 @@ describe('throughline report', () => {
     expect(payload.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text' } });
   });
 
+  it('the reliability section on 2027-03-05: a SEV3 being handled, an overdue level-1 fix breaking Stability, Scale work to pause', async () => {
+    const at = ['--as-of', '2027-03-05', '--trials', '200'];
+    const md = await report('markdown', ...at);
+    const section = md.slice(md.indexOf('## Reliability'), md.indexOf('## Milestones'));
+    expect(md.indexOf('## Reliability')).toBeGreaterThan(0);
+    expect(section).toContain(
+      '**Is anything on fire?** No: no major incident is open (1 minor one being handled) and no SLO has data yet to judge its error budget. But Stability is not restored: 1 level-1 post-mortem fix is overdue.',
+    );
+    // SEV3 opened 2027-03-04 10:05 New York; judged at the end of 2027-03-05 there: 37 h 55 min. Last update
+    // 10:30, SEV3 cadence 4 h: due 14:30 on the 4th, 33 h 30 min late.
+    expect(section).toContain(
+      '| Elevated checkout latency in dc-ash1 after the F5 firmware update (inc-2027-019) | SEV3 | monitoring | 37 h 55 min | Priya Raman | ⚠️ 33 h 30 min overdue |',
+    );
+    expect(section).toContain('| Checkout API availability | checkout-api | 99.95 % over 28d | — | ⚪ No data yet |');
+    expect(section).toContain('**Priority funnel: Stability is broken.**');
+    expect(section).toMatch(
+      /Scale work to pause until it is fixed: "Karpenter burst profile[^"]*" \(lz-12, Site Reliability Engineering\)/,
+    );
+    expect(section).toContain(
+      '  - **2 days overdue**: Re-read the HSM slot list on failover in the payment-gateway client (Payments Core, due 2027-03-03, level 1)',
+    );
+    expect(section).toContain('**Incidents since 2027-02-26:** 1 (1 SEV3); none resolved yet.');
+
+    const html = await report('html', ...at);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.setContent(html);
+      expect(await page.getByRole('heading', { name: 'Reliability' }).count()).toBe(1);
+      expect(await page.locator('.fire.no').textContent()).toMatch(/^Is anything on fire\?No: no major incident is open/);
+      expect(await page.locator('.funnel.broken li').count()).toBe(1);
+      expect(
+        await page.evaluate(
+          () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+        ),
+      ).toBeLessThanOrEqual(1280);
+      await page.screenshot({ path: join(cwd, 'report-reliability.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+
+    const body = await report('confluence', ...at);
+    const errors: string[] = [];
+    const text: string[] = [];
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('error', (e) => errors.push(e.message));
+    parser.on('text', (t) => text.push(t));
+    parser
+      .write(
+        `<root xmlns="http://www.w3.org/1999/xhtml" xmlns:ac="http://atlassian.com/content" xmlns:ri="http://atlassian.com/resource/identifier">${body}</root>`,
+      )
+      .close();
+    expect(errors).toEqual([]);
+    expect(text.join('')).toContain('Is anything on fire? GreenNo No: no major incident is open (1 minor one being handled)');
+    expect(body).toContain('<ac:parameter ac:name="colour">Grey</ac:parameter><ac:parameter ac:name="title">No data yet</ac:parameter>');
+
+    const slack = JSON.parse(await report('slack', ...at));
+    const texts: string[] = slack.blocks
+      .filter((b: { type: string }) => b.type === 'section')
+      .map((b: { text: { text: string } }) => b.text.text);
+    for (const t of texts) expect(t.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    expect(slack.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+    expect(texts.find((t) => t.startsWith('*Reliability*'))).toContain(':white_check_mark: *Is anything on fire?* No:');
+    expect(texts.some((t) => t.includes(':no_entry: *Stability is broken:*') && t.includes(':hourglass: 2 days overdue'))).toBe(true);
+  });
+
   it('on a stored program, compares with the previous report: trend per milestone and what changed', async () => {
     const env = { THROUGHLINE_DATA_DIR: freshDataDir() };
     const cli = (...args: string[]) => runCli(args, { cwd, env });

@@ -53,7 +53,7 @@ export async function reportCommand(io: CliIo, target: string, o: ReportOptions)
     try {
       let stored: Partial<ReportRequest> = {};
       if (program.kind === 'stored') stored = await storedReportInputs(program.store, model, asOf);
-      const built = await buildStatusReport(model, { asOf, trials: o.trials ?? 2000, seed: o.seed ?? 1, pool, ...stored });
+      const built = await buildStatusReport(model, { asOf, trials: o.trials ?? 2000, seed: o.seed ?? 1, pool, now: io.now(), ...stored });
       if (!built.ok) {
         const e = built.error;
         io.err(`${io.errStyle.red('error')}: ${describePlanError(e)}`);

@@ -195,6 +195,7 @@ export const computedRoutes = [
           trials: query.trials,
           seed: 1,
           pool: deps.pool,
+          now: deps.now(),
           ...(await storedReportInputs(deps.store, at.model, at.asOf)),
         }),
       );
