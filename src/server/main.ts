@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ensureFirstAdmin } from '../app/accounts/accounts.js';
 import { loadProgram } from '../app/load-program.js';
+import { loadSampleSli } from '../app/reliability/slo-sample.js';
 import { describeStore, openStore, storeConfigFromEnv } from '../store/open-store.js';
 import { startServer } from './start-server.js';
 
@@ -44,7 +45,17 @@ if (!admin.ok)
 if (process.argv.includes('--sample') && (await store.listPrograms()).length === 0) {
   const text = await readFile(`${ROOT}examples/checkout-migration.yaml`, 'utf8');
   const loaded = await loadProgram(store, { text, file: 'checkout-migration.yaml', actor: 'throughline', at: new Date() });
-  if (loaded.ok) out(`Loaded the sample program "${loaded.value.programId}".`);
+  // The sample's SLI data, examples/sli/<slo-id>.csv (scripts/sample-sli.ts); an SLO without a file has none.
+  const sampleSli = (id: string) =>
+    readFile(`${ROOT}examples/sli/${id}.csv`, 'utf8').then(
+      (text) => ({ file: `examples/sli/${id}.csv`, text }),
+      () => undefined,
+    );
+  if (loaded.ok) {
+    out(`Loaded the sample program "${loaded.value.programId}".`);
+    const model = await store.readProgram(loaded.value.programId);
+    if (model) await loadSampleSli(store, model.program.id, model, sampleSli, { actor: 'throughline', at: new Date() });
+  }
 }
 
 const running = await startServer({

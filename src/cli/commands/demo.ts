@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { loadProgram } from '../../app/load-program.js';
+import { loadSampleSli } from '../../app/reliability/slo-sample.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { renderProblems } from '../render/problems.js';
@@ -21,6 +22,18 @@ export async function demoCommand(io: CliIo, options: { json?: boolean }): Promi
       io.err(renderProblems(loaded.error.problems, io.errStyle));
       return EXIT.invalid;
     }
+    // The sample's SLI data, examples/sli/<slo-id>.csv (scripts/sample-sli.ts); an SLO without a file has none.
+    const sampleSli = (id: string) =>
+      readFile(join(PACKAGE_ROOT, 'examples', 'sli', `${id}.csv`), 'utf8').then(
+        (text) => ({ file: `examples/sli/${id}.csv`, text }),
+        () => undefined,
+      );
+    const model = await store.readProgram(loaded.value.programId);
+    if (model)
+      await loadSampleSli(store, model.program.id, model, sampleSli, {
+        actor: defaultActor(io),
+        at: io.now(),
+      });
     if (!options.json) {
       const what = loaded.value.changes.length === 0 ? 'already loaded' : 'loaded';
       io.out(io.style.dim(`Sample program ${what} from ${file} into the ${describeStore(config)}.\n`));
