@@ -79,4 +79,28 @@ describe('the funnel screen', () => {
     await banner.getByRole('link', { name: 'token-rotation' }).click();
     await page.getByRole('heading', { name: 'Rotate signing keys monthly' }).waitFor();
   });
+
+  it("shows the sample program's funnel with work in progress at every level", async () => {
+    const { page } = world;
+    const sample = 'checkout-cloud-2027';
+    const funnel = (await (await page.request.get(`${world.url}/api/programs/${sample}/funnel`)).json()) as {
+      level1Broken: boolean;
+      levels: { level: number; name: string; inProgress: number }[];
+    };
+    await page.goto(`${world.url}/p/${sample}/funnel`);
+    for (const l of funnel.levels) {
+      await expect(page.getByRole('region', { name: `Level ${l.level} ${l.name}` }).textContent()).resolves.toMatch(
+        new RegExp(`^${l.level}${l.name}.*${l.inProgress} in progress`),
+      );
+    }
+    expect(await page.getByRole('heading', { name: 'Level 1 is broken' }).count()).toBe(funnel.level1Broken ? 1 : 0);
+    await world.screenshot('funnel-sample');
+    // A long level lists eight items, then all of them on demand.
+    const busiest = [...funnel.levels].sort((a, b) => b.inProgress - a.inProgress)[0];
+    if (!busiest || busiest.inProgress <= 8) throw new Error('the sample should have a level with more than 8 items in progress');
+    const column = page.getByRole('region', { name: `Level ${busiest.level} ${busiest.name}` });
+    expect(await column.getByRole('listitem').count()).toBe(8);
+    await column.getByRole('button', { name: `Show all ${busiest.inProgress}` }).click();
+    expect(await column.getByRole('listitem').count()).toBe(busiest.inProgress);
+  });
 });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { programPath } from '../api/client';
 import type { Funnel, FunnelReason, Page, Team } from '../api/types';
 import { useResource } from '../api/use-resource';
@@ -7,6 +8,9 @@ import { itemHref, programHref } from '../nav';
 import { useProgram } from '../program-context';
 import { Link } from '../router';
 import './funnel.css';
+
+/** Items listed per level before "Show all": a column an executive reads at a glance; flagged ones come first. */
+const SHOWN = 8;
 
 const LEVEL_SCOPE: Record<number, string> = {
   1: 'Incidents, disaster recovery, security patches',
@@ -47,6 +51,7 @@ export function FunnelScreen() {
   const funnel = useResource<Funnel>(programPath(id, 'funnel'), undefined, version);
   const teams = useResource<Page<'teams', Team>>(programPath(id, 'teams'), { perPage: 1000 }, version);
   const teamName = new Map((teams.value?.teams ?? []).map((t) => [t.value.id, t.value.name]));
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   return (
     <div className="page fn">
       <PageHead title="Priority funnel" sub="Stability first: no Scale work while level 1 is broken." />
@@ -125,7 +130,7 @@ export function FunnelScreen() {
                         </p>
                       ) : (
                         <ul className="fn-items">
-                          {items.map((it) => (
+                          {(expanded.has(l.level) ? items : items.slice(0, SHOWN)).map((it) => (
                             <li key={it.id} className={flagged.has(it.id) ? 'flagged' : ''}>
                               <Link href={itemHref(id, it.id)}>{it.title}</Link>
                               <div className="fn-item-meta">
@@ -136,6 +141,23 @@ export function FunnelScreen() {
                           ))}
                         </ul>
                       )}
+                      {items.length > SHOWN ? (
+                        <button
+                          type="button"
+                          className="btn ghost small fn-more"
+                          aria-expanded={expanded.has(l.level)}
+                          onClick={() =>
+                            setExpanded((e) => {
+                              const next = new Set(e);
+                              if (next.has(l.level)) next.delete(l.level);
+                              else next.add(l.level);
+                              return next;
+                            })
+                          }
+                        >
+                          {expanded.has(l.level) ? 'Show fewer' : `Show all ${items.length}`}
+                        </button>
+                      ) : null}
                     </section>
                   );
                 })}
