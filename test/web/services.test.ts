@@ -40,11 +40,11 @@ describe('the services screen', () => {
       const row = rows.filter({ hasText: name });
       expect(await row.count()).toBe(1);
       await expect(row.locator('td').nth(1).textContent()).resolves.toBe(team);
-      await expect(row.locator('td').nth(2).textContent()).resolves.toBe(tier);
+      await expect(row.locator('td').nth(2).textContent()).resolves.toMatch(new RegExp(`^${tier}(production|experimental)$`));
     }
     await expect(rows.filter({ hasText: 'Catalog search' }).textContent()).resolves.toContain('experimental');
     // Identity API provides identity-v2, consumed by Billing API and Edge gateway: 2 direct consumers.
-    await expect(rows.filter({ hasText: 'Identity API' }).locator('td').nth(5).textContent()).resolves.toBe('2');
+    await expect(rows.filter({ hasText: 'Identity API' }).locator('td').nth(4).textContent()).resolves.toBe('2');
     // The schema split names users-db and identity-api, so it shows as their linked work.
     await expect(
       rows.filter({ hasText: 'Identity API' }).getByRole('link', { name: 'Split the users table (schema v7)' }).count(),

@@ -14,6 +14,8 @@ import { type CatalogRow, CatalogTable } from './services/catalog-table';
 import { serviceFields } from './services/service-fields';
 import './services.css';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 type Editing = { mode: 'create' } | { mode: 'edit'; service: Tagged<Service> };
 
 function matches(s: CatalogRow, q: string): boolean {
@@ -81,7 +83,13 @@ export function ServicesScreen() {
                 sub={
                   c.services.length === 0
                     ? 'The services this program runs on, who owns them and what depends on what.'
-                    : `${services} services · ${c.services.length - services} resources · ${c.apis.length} APIs · ${tier1} tier 1${burning > 0 ? ` · ${burning} with open incidents` : ''}`
+                    : [
+                        plural(services, 'service'),
+                        plural(c.services.length - services, 'resource'),
+                        plural(c.apis.length, 'API'),
+                        `${tier1} tier 1`,
+                        ...(burning > 0 ? [`${burning} with open incidents`] : []),
+                      ].join(' · ')
                 }
                 actions={
                   canEdit ? (

@@ -116,7 +116,7 @@ function RadiusBody({ programId, radius, catalog }: { programId: string; radius:
         ) : null}
         {farthest > 1 ? `, up to ${farthest} hops away` : ', all directly'}.{' '}
         {radius.items.length > 0
-          ? `${radius.items.length} program ${radius.items.length === 1 ? 'item touches' : 'items touch'} them.`
+          ? `${radius.items.length} program ${radius.items.length === 1 ? 'item touches' : 'items touch'} ${radius.origin.kind === 'api' ? 'them' : `${radius.origin.name} or what it reaches`}.`
           : ''}
       </p>
       {radius.cycles.length > 0 ? (
@@ -136,11 +136,13 @@ function RadiusBody({ programId, radius, catalog }: { programId: string; radius:
             return (
               <table key={t.team} className="data sv-affected" aria-label={`Affected services of ${t.teamName}`} data-team={t.team}>
                 <caption>
-                  <span>{t.teamName}</span>
-                  <span className="faint">
-                    {t.count} {t.count === 1 ? 'service' : 'services'}
-                    {t.worstTier !== null ? ` · worst tier ${t.worstTier}` : ''}
-                  </span>
+                  <div className="sv-caption">
+                    <span>{t.teamName}</span>
+                    <span className="faint">
+                      {t.count} {t.count === 1 ? 'service' : 'services'}
+                      {t.worstTier !== null ? ` · worst tier ${t.worstTier}` : ''}
+                    </span>
+                  </div>
                 </caption>
                 <tbody>
                   {rows.map((a) => (
@@ -149,7 +151,7 @@ function RadiusBody({ programId, radius, catalog }: { programId: string; radius:
                       <td>
                         <TierBadge tier={a.tier} />
                       </td>
-                      <td className="num faint">{hopsText(serviceHops(a.path))}</td>
+                      <td className="num faint sv-hops">{hopsText(serviceHops(a.path))}</td>
                       <td className="sv-path" aria-label={`Path to ${a.name}`}>
                         {a.path.map((r, i) => (
                           <span key={`${r}:${i.toString()}`}>
@@ -172,18 +174,20 @@ function RadiusBody({ programId, radius, catalog }: { programId: string; radius:
           {radius.items.length === 0 ? (
             <p className="muted">No program item names an affected service.</p>
           ) : (
-            <table className="data" aria-label="Program work exposed">
+            <table className="data sv-work-table" aria-label="Program work exposed">
               <tbody>
                 {radius.items.map((i) => (
                   <tr key={i.id}>
                     <td>
                       <Link href={itemHref(programId, i.id)}>{i.title}</Link>
-                      <div className="faint sv-item-services">{i.services.map((s) => names.get(s) ?? s).join(', ')}</div>
+                      <div className="faint sv-item-services">
+                        {i.services.map((s) => names.get(s) ?? s).join(', ')}
+                        {i.priority ? ` · ${LEVELS[i.priority]}` : ''}
+                      </div>
                     </td>
                     <td>
                       <StateBadge value={i.state} />
                     </td>
-                    <td className="faint">{i.priority ? LEVELS[i.priority] : ''}</td>
                   </tr>
                 ))}
               </tbody>

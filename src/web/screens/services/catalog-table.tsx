@@ -31,11 +31,10 @@ export function CatalogTable({
           <tr>
             <th>Service</th>
             <th>Owner</th>
-            <th>Tier</th>
-            <th>Lifecycle</th>
+            <th>Tier · lifecycle</th>
             <th>APIs</th>
-            <th className="num" title="Services that depend on it or consume an API it provides">
-              Consumers
+            <th className="num" title="Direct consumers: services that depend on it or consume an API it provides">
+              Used by
             </th>
             <th>Linked work</th>
             <th className="num">SLOs</th>
@@ -58,12 +57,12 @@ export function CatalogTable({
                   </span>
                 </div>
               </td>
-              <td>{s.teamName}</td>
+              <td className="sv-owner">{s.teamName}</td>
               <td>
-                <TierBadge tier={s.tier} />
-              </td>
-              <td>
-                <LifecycleBadge lifecycle={s.lifecycle} />
+                <div className="sv-tier-cell">
+                  <TierBadge tier={s.tier} />
+                  <LifecycleBadge lifecycle={s.lifecycle} />
+                </div>
               </td>
               <td>
                 <div className="sv-apis">
@@ -113,8 +112,8 @@ export function CatalogTable({
                   Blast radius
                 </button>
                 {canEdit ? (
-                  <button type="button" className="btn ghost small" onClick={() => onEdit(s.id)} aria-label={`Edit ${s.name}`}>
-                    Edit
+                  <button type="button" className="btn ghost small" onClick={() => onEdit(s.id)} aria-label={`Edit ${s.name}`} title="Edit">
+                    ✎
                   </button>
                 ) : null}
               </td>

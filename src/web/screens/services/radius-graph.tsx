@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { BlastRadius } from '../../api/types';
 import { layoutRadius, type Placed, type RadiusLayout } from './radius-layout';
 
-const SERVICE = { width: 176, height: 46 };
-const API = { width: 150, height: 30 };
+const SERVICE = { width: 164, height: 46 };
+const API = { width: 124, height: 28 };
 
 /** Cuts a label to what fits a node (about 6.6 px per character at 12.5 px). */
 const clip = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1).trimEnd()}…` : text);
@@ -91,9 +91,10 @@ export function RadiusGraph({ radius }: { radius: BlastRadius }) {
   const at = (id: string) => layout.nodes.get(id);
   return (
     <div className="sv-graph">
+      {/* Shrinks to the card (never below 60 %, then it scrolls); never grows past its natural size. */}
       <svg
         width={layout.width}
-        height={layout.height}
+        style={{ width: '100%', maxWidth: layout.width, minWidth: layout.width * 0.6 }}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         role="img"
         aria-label={`Blast radius of ${radius.origin.name}: ${radius.affected.length} reached`}
@@ -118,15 +119,15 @@ export function RadiusGraph({ radius }: { radius: BlastRadius }) {
               <rect width={box.width} height={box.height} rx={n.kind === 'api' ? box.height / 2 : 7} />
               {n.kind === 'api' ? (
                 <text x={box.width / 2} y={box.height / 2} dy="0.35em" textAnchor="middle" className="sv-node-name mono">
-                  {clip(n.name, 20)}
+                  {clip(n.name, 17)}
                 </text>
               ) : (
                 <>
                   <text x={10} y={19} className="sv-node-name">
-                    {clip(n.name, 24)}
+                    {clip(n.name, 22)}
                   </text>
                   <text x={10} y={35} className="sv-node-sub">
-                    {clip(n.sub, 28)}
+                    {clip(n.sub, 26)}
                   </text>
                 </>
               )}

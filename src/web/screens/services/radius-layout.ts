@@ -45,7 +45,7 @@ export async function layoutRadius(nodes: readonly RadiusNode[], edges: readonly
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '44',
       'elk.spacing.nodeNode': '14',
       'elk.padding': '[top=8,left=8,bottom=8,right=8]',
     },

@@ -11,6 +11,6 @@ export function TierBadge({ tier }: { tier: number | null | undefined }) {
 /** Lifecycle in words, toned: production is the norm, experimental and deprecated stand out. */
 export function LifecycleBadge({ lifecycle }: { lifecycle: string | null | undefined }) {
   if (!lifecycle) return <span className="faint">—</span>;
-  const tone = lifecycle === 'production' ? '' : lifecycle === 'deprecated' ? 'amber' : 'accent';
-  return <span className={`badge ${tone}`}>{lifecycle}</span>;
+  if (lifecycle === 'production') return <span className="sv-lifecycle">production</span>;
+  return <span className={`badge ${lifecycle === 'deprecated' ? 'amber' : 'accent'}`}>{lifecycle}</span>;
 }
