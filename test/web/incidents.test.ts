@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from '../api/api-support.js';
 import { ROOT } from '../support/run-cli.js';
-import { type WebWorld, webWorld } from './web-support.js';
+import { signIn, type WebWorld, webWorld } from './web-support.js';
 
 const PROGRAM = 'identity-platform';
 const API = `/api/programs/${PROGRAM}`;
@@ -256,6 +257,29 @@ describe('the incidents and post-mortem screens', () => {
     expect(decodeURIComponent(page.url().split('/incidents/')[1] ?? '')).toBe(
       `${prefix}${String(Number(digits) + 1).padStart(digits.length, '0')}`,
     );
+  });
+
+  it('shows a viewer the response without any way to change it', async () => {
+    await addUser(world.api, 'vic', 'viewer');
+    const context = await world.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, world.url, 'vic', 'vic-password-1');
+    const sample = '/p/checkout-cloud-2027';
+    await page.goto(`${world.url}${sample}/incidents`);
+    await page.getByRole('table', { name: 'Incidents' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Declare incident' }).count()).toBe(0);
+    await page.goto(`${world.url}${sample}/incidents/inc-2027-019`);
+    await page.getByTestId('executive-update').waitFor();
+    expect(await page.getByRole('region', { name: 'Status' }).getByRole('button').count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'Log a timeline entry' }).count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'Post an update' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Edit details' }).count()).toBe(0);
+    await page.goto(`${world.url}${sample}/postmortems/pm-2027-014`);
+    await page.getByRole('table', { name: 'Action items' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add action item' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Copy as Markdown' }).waitFor();
+    await context.close();
   });
 
   it('reads well in the dark theme', async () => {
