@@ -125,7 +125,7 @@ describe('throughline report', () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.setContent(html);
       expect(await page.getByRole('heading', { name: 'Reliability' }).count()).toBe(1);
-      expect(await page.locator('.fire.no').textContent()).toMatch(/^Is anything on fire\?No: no major incident is open/);
+      expect(await page.locator('.fire.no.warn').textContent()).toMatch(/^Is anything on fire\?No: no major incident is open/);
       expect(await page.locator('.funnel.broken li').count()).toBe(1);
       expect(
         await page.evaluate(
@@ -149,7 +149,7 @@ describe('throughline report', () => {
       )
       .close();
     expect(errors).toEqual([]);
-    expect(text.join('')).toContain('Is anything on fire? GreenNo No: no major incident is open (1 minor one being handled)');
+    expect(text.join('')).toContain('Is anything on fire? YellowNo No: no major incident is open (1 minor one being handled)');
     expect(body).toContain('<ac:parameter ac:name="colour">Grey</ac:parameter><ac:parameter ac:name="title">No data yet</ac:parameter>');
 
     const slack = JSON.parse(await report('slack', ...at));
@@ -158,7 +158,7 @@ describe('throughline report', () => {
       .map((b: { text: { text: string } }) => b.text.text);
     for (const t of texts) expect(t.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
     expect(slack.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
-    expect(texts.find((t) => t.startsWith('*Reliability*'))).toContain(':white_check_mark: *Is anything on fire?* No:');
+    expect(texts.find((t) => t.startsWith('*Reliability*'))).toContain(':warning: *Is anything on fire?* No:');
     expect(texts.some((t) => t.includes(':no_entry: *Stability is broken:*') && t.includes(':hourglass: 2 days overdue'))).toBe(true);
   });
 

@@ -11,7 +11,7 @@ const lozenge = (colour: string, title: string) =>
 export function reliabilityConfluence(r: ReliabilitySection): string[] {
   const out: string[] = [
     '<h2>Reliability</h2>',
-    `<p><strong>Is anything on fire?</strong> ${lozenge(r.onFire ? 'Red' : 'Green', r.onFire ? 'Yes' : 'No')} ${esc(r.headline)}</p>`,
+    `<p><strong>Is anything on fire?</strong> ${lozenge(r.onFire ? 'Red' : r.funnel.level1Broken ? 'Yellow' : 'Green', r.onFire ? 'Yes' : 'No')} ${esc(r.headline)}</p>`,
   ];
   if (r.openIncidents.length > 0) {
     out.push(
@@ -41,7 +41,7 @@ export function reliabilityConfluence(r: ReliabilitySection): string[] {
   const wip = f.inProgress.map((l) => `${l.name} ${l.count}`).join(' · ');
   if (f.level1Broken) {
     out.push(
-      `<p><strong>Priority funnel: Stability is broken.</strong></p><ul>${f.reasons.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`,
+      `<p><strong>Priority funnel: Stability is broken.</strong></p><ul>${f.reasons.map((x) => `<li>${esc(x.charAt(0).toUpperCase() + x.slice(1))}</li>`).join('')}</ul>`,
     );
     if (f.stop.length > 0)
       out.push(

@@ -7,7 +7,7 @@ const STATE_CLASS: Readonly<Record<SloState, string>> = { exhausted: 'red', page
 /** Extra CSS for the section, appended to the report's stylesheet. */
 export const RELIABILITY_CSS = `
 .fire { display: flex; gap: 14px; align-items: baseline; border-radius: 10px; padding: 12px 16px; margin: 0 0 12px; border: 1px solid var(--line); }
-.fire.yes { background: #fee2e2; border-color: #fecaca; } .fire.no { background: #dcfce7; border-color: #bbf7d0; }
+.fire.yes { background: #fee2e2; border-color: #fecaca; } .fire.no { background: #dcfce7; border-color: #bbf7d0; } .fire.warn { background: #fef3c7; border-color: #fde68a; }
 .fire strong { white-space: nowrap; }
 .rag.none { background: var(--panel); color: var(--muted); border: 1px solid var(--line); }
 .budget { display: inline-block; width: 90px; height: 8px; border-radius: 4px; background: var(--line); vertical-align: middle; margin-right: 8px; overflow: hidden; }
@@ -17,6 +17,7 @@ export const RELIABILITY_CSS = `
 .late { color: #b91c1c; font-weight: 600; }
 `;
 
+const capitalize = (s: string) => (s === '' ? s : `${s[0]?.toUpperCase()}${s.slice(1)}`);
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 /** A bar for the share of budget left: decoration beside the written figure, hidden from screen readers. */
@@ -30,7 +31,7 @@ function bar(share: number | null): string {
 export function reliabilityHtml(r: ReliabilitySection): string {
   const parts: string[] = [
     '<h2>Reliability</h2>',
-    `<div class="fire ${r.onFire ? 'yes' : 'no'}"><strong>Is anything on fire?</strong><span>${esc(r.headline)}</span></div>`,
+    `<div class="fire ${r.onFire ? 'yes' : r.funnel.level1Broken ? 'no warn' : 'no'}"><strong>Is anything on fire?</strong><span>${esc(r.headline)}</span></div>`,
   ];
   if (r.openIncidents.length > 0) {
     parts.push(
@@ -62,7 +63,7 @@ export function reliabilityHtml(r: ReliabilitySection): string {
   const wip = f.inProgress.map((l) => `${l.name} ${l.count}`).join(' · ');
   parts.push(
     f.level1Broken
-      ? `<div class="funnel broken"><p><strong>Priority funnel: Stability is broken.</strong></p><ul>${f.reasons.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>${
+      ? `<div class="funnel broken"><p><strong>Priority funnel: Stability is broken.</strong></p><ul>${f.reasons.map((x) => `<li>${esc(capitalize(x))}</li>`).join('')}</ul>${
           f.stop.length > 0
             ? `<p>Scale work to pause until it is fixed: ${f.stop.map((x) => `<strong>${esc(x.title)}</strong> <span class="muted">${esc(`${x.id}${x.team ? `, ${x.team}` : ''}`)}</span>`).join('; ')}.</p>`
             : ''

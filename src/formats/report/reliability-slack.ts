@@ -14,7 +14,9 @@ const EMOJI: Readonly<Record<SloState, string>> = {
  * escapes nothing here: `mrkdwn` is passed in, so the same escaping applies to the whole message.
  */
 export function reliabilitySlack(r: ReliabilitySection, mrkdwn: (text: string) => string): string[] {
-  const lines = [`*Reliability*\n${r.onFire ? ':fire:' : ':white_check_mark:'} *Is anything on fire?* ${mrkdwn(r.headline)}`];
+  const lines = [
+    `*Reliability*\n${r.onFire ? ':fire:' : r.funnel.level1Broken ? ':warning:' : ':white_check_mark:'} *Is anything on fire?* ${mrkdwn(r.headline)}`,
+  ];
   for (const i of r.openIncidents)
     lines.push(
       `• ${i.severity} *${mrkdwn(i.title)}*: ${i.status}, open ${minutesText(i.openForMinutes)}${i.commander ? `, commander ${mrkdwn(i.commander)}` : ''}${
