@@ -7,7 +7,7 @@ import {
   setIncidentStatus,
 } from '../../app/reliability/incident-changes.js';
 import type { ReliabilityEditError, Saved } from '../../app/reliability/incident-edit.js';
-import { incidentMetricsReport } from '../../app/reliability/incident-metrics-report.js';
+import { incidentMetricsReport, storedIncidentMetrics } from '../../app/reliability/incident-metrics-report.js';
 import { incidentIds, incidentView, severitiesOf } from '../../app/reliability/incident-view.js';
 import type { ProgramId } from '../../domain/ids.js';
 import {
@@ -140,8 +140,14 @@ export async function incidentMetricsCommand(io: CliIo, target: string, o: Commo
   const to = o.to === undefined ? undefined : instantOption(io, o.to, '--to');
   if (from && 'error' in from) return usage(io, from.error);
   if (to && 'error' in to) return usage(io, to.error);
-  return withProgramTarget(io, target, `throughline incident metrics ${target}`, async ({ model }) => {
-    const report = incidentMetricsReport(model, { now, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  return withProgramTarget(io, target, `throughline incident metrics ${target}`, async (program) => {
+    const { model } = program;
+    const range = { now, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    // A stored program may hold SLI samples: budget consumption is then measured, not estimated.
+    const report =
+      program.kind === 'stored'
+        ? await storedIncidentMetrics(program.store, model.program.id as ProgramId, model, range)
+        : incidentMetricsReport(model, range);
     io.out(o.json ? JSON.stringify(report, null, 2) : renderIncidentMetrics(report, io.style));
     return EXIT.ok;
   });

@@ -134,15 +134,16 @@ export function renderIncidentMetrics(r: IncidentMetricsReport, s: Style): strin
     );
   }
   if (r.budgetConsumed.length > 0) {
-    out.push('', s.bold('Error budget consumed (every impact minute counted as bad)'));
+    out.push('', s.bold('Error budget consumed over each incident'));
     out.push(
       table(
-        ['INCIDENT', 'SLO', 'CONSUMED', 'OF BUDGET'],
+        ['INCIDENT', 'SLO', 'CONSUMED', 'OF BUDGET', 'FROM'],
         r.budgetConsumed.map((b) => [
           b.incident,
           b.slo,
-          `${formatMinutes(b.consumed)}${b.ongoing ? ' so far' : ''}`,
+          `${b.unit === 'events' ? `${b.consumed.toLocaleString('en-US')} bad events` : formatMinutes(b.consumed)}${b.ongoing ? ' so far' : ''}`,
           `${(b.fraction * 100).toFixed(0)} %${b.fraction >= 1 ? ` ${s.red('exhausted')}` : ''}`,
+          b.source === 'sli-data' ? 'SLI data' : 'impact minutes, all counted bad',
         ]),
         [2, 3],
       ),

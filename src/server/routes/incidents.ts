@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { logTimeline, postUpdate, setIncidentStatus } from '../../app/reliability/incident-changes.js';
 import type { ReliabilityEditError, Saved } from '../../app/reliability/incident-edit.js';
-import { incidentMetricsReport } from '../../app/reliability/incident-metrics-report.js';
+import { storedIncidentMetrics } from '../../app/reliability/incident-metrics-report.js';
 import { incidentIds, incidentView } from '../../app/reliability/incident-view.js';
 import { draftPostmortem } from '../../app/reliability/postmortem-draft.js';
 import type { ProgramId } from '../../domain/ids.js';
@@ -127,9 +127,10 @@ const metricsSchema = z.strictObject({
       incident: z.string(),
       slo: z.string(),
       consumed: z.number(),
-      unit: z.literal('minutes'),
+      unit: z.enum(['minutes', 'events']),
       fraction: z.number(),
       ongoing: z.boolean(),
+      source: z.enum(['sli-data', 'impact-minutes']),
     }),
   ),
   version: z.number(),
@@ -163,7 +164,7 @@ export const incidentRoutes = [
     tag: 'Incidents',
     summary: 'Incident metrics',
     description:
-      'Incidents opened in [from, to): counts and open per severity with mean time to resolve (from impact start, else detection, else opening), per service, and the error budget each consumed on the SLOs of the services it touched (every impact minute counted as bad, until mitigation, resolution or `at`).',
+      'Incidents opened in [from, to): counts and open per severity with mean time to resolve (from impact start, else detection, else opening), per service, and the error budget each consumed on the SLOs of the services it touched, from impact start to mitigation (else resolution, else `at`): measured from stored SLI samples for Occurrences SLOs (`source: sli-data`, events), else every impact minute counted as bad (`impact-minutes`).',
     access: 'viewer',
     params: z.strictObject({ programId: z.string().min(1) }),
     query: z.strictObject({ from: instantSchema.optional(), to: instantSchema.optional(), ...atQuery }),
@@ -173,10 +174,9 @@ export const incidentRoutes = [
       if (!current) return noProgram(programId);
       const now = query.at === undefined ? deps.now() : new Date(query.at);
       const range = { now, ...(query.from ? { from: new Date(query.from) } : {}), ...(query.to ? { to: new Date(query.to) } : {}) };
-      return cachedAt(deps, programId as string, current.version, `incident-metrics:${query.from}:${query.to}`, query.at, () => ({
-        ...incidentMetricsReport(current.model, range),
-        version: current.version,
-      }));
+      // Not cached: uploaded SLI samples change the measured consumption without a new program version.
+      const report = await storedIncidentMetrics(deps.store, programId as ProgramId, current.model, range);
+      return { body: { ...report, version: current.version } };
     },
   }),
   route<{ programId: string; id: string }, { at?: string | undefined }>({
