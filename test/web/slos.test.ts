@@ -96,6 +96,35 @@ describe('the SLOs screen', () => {
     await page.getByRole('button', { name: 'Toggle dark mode' }).click();
   });
 
+  it('offers the last sample when the stored data lies outside now (the sample program’s 2027 review)', async () => {
+    const { page } = world;
+    const sample = '/api/programs/checkout-cloud-2027';
+    for (const slo of ['checkout-availability', 'payment-auth-latency', 'ledger-writes']) {
+      const stored = await world.api.admin.call('PUT', `${sample}/slos/${slo}/data?file=${slo}.csv`, {
+        body: readFileSync(join(ROOT, 'examples', 'sli', `${slo}.csv`), 'utf8'),
+        headers: { 'content-type': 'text/csv' },
+      });
+      expect(stored.status).toBe(200);
+    }
+    await page.goto(`${world.url}/p/checkout-cloud-2027/slos`);
+    await page.getByRole('button', { name: 'Show as of the last sample' }).click();
+    await page.getByText(/^Figures as of 2027-03-0/).waitFor();
+    const at = new URL(page.url()).searchParams.get('at') as string;
+    const status = await world.api.admin.json<Status>('GET', `${sample}/slos/status?at=${at}`);
+    const checkout = status.body.slos.find((s) => s.id === 'checkout-availability')?.budget;
+    if (!checkout) throw new Error('the sample checkout SLO has no budget at its last sample');
+    const card = page.getByRole('article', { name: 'Checkout API availability' });
+    const count = (n: number) => Math.round(n).toLocaleString('en-US');
+    await expect(card.getByTestId('slo-budget-left').textContent()).resolves.toBe(
+      `${count(checkout.remaining)} of ${count(checkout.total)} bad events left`,
+    );
+    expect(await page.getByRole('article').count()).toBe(3);
+    await world.screenshot('slos-sample');
+    await card.getByRole('button', { name: 'Open Checkout API availability' }).click();
+    await page.getByRole('img', { name: 'Error budget remaining' }).waitFor();
+    await world.screenshot('slo-detail-sample');
+  });
+
   it('lets an editor upload SLI data: a bad line is named, a good file gives the SLO its budget', async () => {
     const { page } = world;
     await page.goto(`${world.url}/p/${PROGRAM}/slos?at=${iso(AT)}&slo=billing-latency`);

@@ -5,6 +5,7 @@ import { Empty, Loaded } from '../components/feedback';
 import { PageHead } from '../components/page-head';
 import { useProgram } from '../program-context';
 import { setQueryParam, useLocation } from '../router';
+import { AsOf } from './slos/as-of';
 import { SloCard } from './slos/slo-card';
 import { SloDetail } from './slos/slo-detail';
 import { type SloState, sloState } from './slos/slo-format';
@@ -31,15 +32,18 @@ export function SlosScreen() {
           const detail = open ? list.slos.find((s) => s.id === open) : undefined;
           if (open && detail)
             return (
-              <SloDetail
-                programId={id}
-                version={version}
-                slo={detail}
-                serviceName={nameOf.get(detail.service) ?? detail.service}
-                canEdit={canEdit}
-                at={at}
-                onStored={status.reload}
-              />
+              <>
+                <AsOf slos={[detail]} at={at} />
+                <SloDetail
+                  programId={id}
+                  version={version}
+                  slo={detail}
+                  serviceName={nameOf.get(detail.service) ?? detail.service}
+                  canEdit={canEdit}
+                  at={at}
+                  onStored={status.reload}
+                />
+              </>
             );
           const shown = list.slos
             .filter((s) => !service || s.service === service)
@@ -72,6 +76,7 @@ export function SlosScreen() {
                   ) : undefined
                 }
               />
+              <AsOf slos={list.slos} at={at} />
               {open && !detail ? <div className="notice">There is no SLO “{open}” in this program; here are all of them.</div> : null}
               {list.slos.length === 0 ? (
                 <Empty>
