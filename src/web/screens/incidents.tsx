@@ -182,7 +182,10 @@ export function IncidentsScreen() {
                           </td>
                           <td className="muted inc-nowrap">{utcStamp(i.startedAt)}</td>
                           <td className="num inc-nowrap">
-                            {isOpen(i) ? (
+                            {lasted < 0 ? (
+                              // Declared after the clock (a program written ahead of time): no duration yet.
+                              <span className="faint">—</span>
+                            ) : isOpen(i) ? (
                               <strong>{durationWords(lasted)}</strong>
                             ) : end ? (
                               durationWords(lasted)

@@ -102,8 +102,14 @@ export function IncidentDetailScreen({ incidentId }: { incidentId: string }) {
                   </div>
                   <h1>{inc.title}</h1>
                   <div className="sub">
-                    Declared {utcTime(inc.startedAt)} ·{' '}
-                    {isOpen(inc) ? `open for ${durationWords(lasted)}` : resolvedEntry ? `lasted ${durationWords(lasted)}` : 'resolved'}
+                    Declared {utcTime(inc.startedAt)}
+                    {lasted < 0
+                      ? '' // declared after the clock (a program written ahead of time): no duration yet
+                      : isOpen(inc)
+                        ? ` · open for ${durationWords(lasted)}`
+                        : resolvedEntry
+                          ? ` · lasted ${durationWords(lasted)}`
+                          : ' · resolved'}
                   </div>
                 </div>
                 <div className="toolbar">
