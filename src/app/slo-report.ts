@@ -93,7 +93,8 @@ export function buildSloReport(input: SloReportInput): Result<SloReport, FilePro
   });
 }
 
-function fileProblem(p: OpenSloProblem | SliCsvProblem): FileProblem {
+/** A reader's problem, without what only that reader knows. */
+export function fileProblem(p: OpenSloProblem | SliCsvProblem): FileProblem {
   return {
     code: p.code,
     message: p.message,

@@ -20,7 +20,7 @@ import { syncActionItems } from '../../engine/incidents/action-item-sync.js';
 import { validateModel } from '../../engine/validate-model.js';
 import { type OpenSloSource, readOpenSlo } from '../../formats/openslo/read-openslo.js';
 import type { ChangeMeta, ProgramStore, SaveResult } from '../../store/program-store.js';
-import type { FileProblem } from '../slo-report.js';
+import { type FileProblem, fileProblem } from '../slo-report.js';
 import { durationText } from './slo-budget.js';
 
 export interface SloImportRequest {
@@ -251,22 +251,4 @@ export async function importOpenSlo(
     serviceIds,
     warnings,
   });
-}
-
-function fileProblem(p: {
-  code: string;
-  message: string;
-  hint?: string | undefined;
-  file: string;
-  line: number;
-  column: number;
-}): FileProblem {
-  return {
-    code: p.code,
-    message: p.message,
-    ...(p.hint !== undefined ? { hint: p.hint } : {}),
-    file: p.file,
-    line: p.line,
-    column: p.column,
-  };
 }

@@ -3,6 +3,7 @@ import { refreshSliFromPrometheus, type SliDataError, type SliDataSaved, storeSl
 import { importOpenSlo, type SloImportError } from '../../app/reliability/slo-import.js';
 import { DEFAULT_SERIES_POINTS, MAX_SERIES_POINTS, programSloSeries, programSloStatuses } from '../../app/reliability/slo-status.js';
 import type { ProgramId } from '../../domain/ids.js';
+import type { ProgramModel } from '../../domain/program-model.js';
 import { suggestion } from '../../domain/suggest.js';
 import { availabilityTable } from '../../engine/slo/availability.js';
 import { importProblemSchema } from '../api-schemas.js';
@@ -91,6 +92,16 @@ const sloParams = z.strictObject({ programId: z.string(), id: z.string() });
 const programParams = z.strictObject({ programId: z.string() });
 
 const noProgram = (programId: string) => problem(404, 'no-program', 'No such program', `there is no program "${programId}"`);
+
+/** Runs `run` on the program's current model (cached per version); 404 when there is none. */
+async function onProgram(
+  input: RouteInput<{ programId: string }, unknown, unknown>,
+  run: (programId: ProgramId, current: { model: ProgramModel; version: number }) => Promise<Reply>,
+): Promise<Reply> {
+  const programId = input.params.programId as ProgramId;
+  const current = await input.deps.cache.current(programId);
+  return current ? run(programId, current) : noProgram(programId);
+}
 const instant = (at: string | undefined, input: RouteInput<unknown, unknown, unknown>) =>
   at === undefined ? input.deps.now().getTime() : Date.parse(at);
 
@@ -204,13 +215,11 @@ export const sloRoutes = [
     params: programParams,
     query: z.strictObject({ at: atQuery }),
     response: statusSchema,
-    async handle(input) {
-      const programId = input.params.programId as ProgramId;
-      const current = await input.deps.cache.current(programId);
-      if (!current) return noProgram(programId);
-      const slos = await programSloStatuses(input.deps.store, programId, current.model, instant(input.query.at, input));
-      return { body: { slos, version: current.version } };
-    },
+    handle: (input) =>
+      onProgram(input, async (programId, current) => {
+        const slos = await programSloStatuses(input.deps.store, programId, current.model, instant(input.query.at, input));
+        return { body: { slos, version: current.version } };
+      }),
   }),
   route<{ programId: string; id: string }, { at?: string | undefined; points: number }>({
     method: 'get',
@@ -222,31 +231,29 @@ export const sloRoutes = [
     params: sloParams,
     query: z.strictObject({ at: atQuery, points: z.coerce.number().int().min(2).max(MAX_SERIES_POINTS).default(DEFAULT_SERIES_POINTS) }),
     response: seriesSchema,
-    async handle(input) {
-      const programId = input.params.programId as ProgramId;
-      const current = await input.deps.cache.current(programId);
-      if (!current) return noProgram(programId);
-      const series = await programSloSeries(
-        input.deps.store,
-        programId,
-        current.model,
-        input.params.id,
-        instant(input.query.at, input),
-        input.query.points,
-      );
-      if (!series)
-        return problem(
-          404,
-          'no-slo',
-          'No such SLO',
-          `there is no SLO "${input.params.id}" in "${programId}"; ${suggestion(
-            input.params.id,
-            current.model.slos.map((s) => s.id),
-            'SLOs',
-          )}`,
+    handle: (input) =>
+      onProgram(input, async (programId, current) => {
+        const series = await programSloSeries(
+          input.deps.store,
+          programId,
+          current.model,
+          input.params.id,
+          instant(input.query.at, input),
+          input.query.points,
         );
-      return { body: series };
-    },
+        if (!series)
+          return problem(
+            404,
+            'no-slo',
+            'No such SLO',
+            `there is no SLO "${input.params.id}" in "${programId}"; ${suggestion(
+              input.params.id,
+              current.model.slos.map((s) => s.id),
+              'SLOs',
+            )}`,
+          );
+        return { body: series };
+      }),
   }),
   route<{ programId: string; id: string }, { file: string }, string>({
     method: 'put',
@@ -261,20 +268,18 @@ export const sloRoutes = [
     rawBody: { contentTypes: ['text/csv', 'text/plain', 'application/csv'] },
     response: savedSchema,
     problems: [422],
-    async handle(input) {
-      const programId = input.params.programId as ProgramId;
-      const current = await input.deps.cache.current(programId);
-      if (!current) return noProgram(programId);
-      const saved = await storeSliCsv(
-        input.deps.store,
-        programId,
-        current.model,
-        input.params.id,
-        { file: input.query.file, text: input.body },
-        { actor: input.principal?.login ?? 'unknown', at: input.deps.now() },
-      );
-      return saved.ok ? published(input as RouteInput<unknown, unknown, unknown>, programId, saved.value) : dataFailure(saved.error);
-    },
+    handle: (input) =>
+      onProgram(input, async (programId, current) => {
+        const saved = await storeSliCsv(
+          input.deps.store,
+          programId,
+          current.model,
+          input.params.id,
+          { file: input.query.file, text: input.body },
+          { actor: input.principal?.login ?? 'unknown', at: input.deps.now() },
+        );
+        return saved.ok ? published(input as RouteInput<unknown, unknown, unknown>, programId, saved.value) : dataFailure(saved.error);
+      }),
   }),
   route<{ programId: string; id: string }, { at?: string | undefined }>({
     method: 'post',
@@ -288,23 +293,21 @@ export const sloRoutes = [
     query: z.strictObject({ at: atQuery }),
     response: savedSchema,
     problems: [422, 502],
-    async handle(input) {
-      const programId = input.params.programId as ProgramId;
-      const current = await input.deps.cache.current(programId);
-      if (!current) return noProgram(programId);
-      const saved = await refreshSliFromPrometheus(
-        input.deps.store,
-        programId,
-        current.model,
-        input.params.id,
-        instant(input.query.at, input),
-        {
-          actor: input.principal?.login ?? 'unknown',
-          at: input.deps.now(),
-        },
-      );
-      return saved.ok ? published(input as RouteInput<unknown, unknown, unknown>, programId, saved.value) : dataFailure(saved.error);
-    },
+    handle: (input) =>
+      onProgram(input, async (programId, current) => {
+        const saved = await refreshSliFromPrometheus(
+          input.deps.store,
+          programId,
+          current.model,
+          input.params.id,
+          instant(input.query.at, input),
+          {
+            actor: input.principal?.login ?? 'unknown',
+            at: input.deps.now(),
+          },
+        );
+        return saved.ok ? published(input as RouteInput<unknown, unknown, unknown>, programId, saved.value) : dataFailure(saved.error);
+      }),
   }),
   route<Record<string, never>, { nines: string }>({
     method: 'get',
