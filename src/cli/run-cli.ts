@@ -127,7 +127,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   cli
     .command('risks')
-    .description('detected risks (critical path, dependencies, capacity, forecast, orders, funnel, error budgets, incidents, post-mortem actions, history) and the risk register')
+    .description(
+      'detected risks (critical path, dependencies, capacity, forecast, orders, funnel, error budgets, incidents, post-mortem actions, history) and the risk register',
+    )
     .argument('<program>', 'a program file, or the id of a stored program')
     .option('--as-of <date>', 'status date (YYYY-MM-DD; default today in the program time zone)')
     .option('--trials <n>', 'forecast trials for the forecast-based rules; 0 skips them (default 2000)', wholeNumber)
