@@ -120,6 +120,24 @@ describe('the services screen', () => {
     await expect.poll(() => summary.textContent()).toMatch(/Nothing depends on Catalog search/);
   });
 
+  it('shows the sample program’s catalog, and what a change to the ledger database reaches', async () => {
+    const { page } = world;
+    await page.goto(`${world.url}/p/checkout-cloud-2027/services?change=ledger-db`);
+    const table = page.getByRole('table', { name: 'Service catalog' });
+    await table.waitFor();
+    const catalog = await world.api.admin.json<{ services: unknown[] }>('GET', '/api/programs/checkout-cloud-2027/services/catalog');
+    expect(await table.locator('tbody tr').count()).toBe(catalog.body.services.length);
+    // By hand from the sample: the Ledger service runs on ledger-db; Invoicing and the Payment gateway consume
+    // its ledger-v1; the Checkout API consumes both of theirs; Checkout web and the Edge gateway consume checkout-v3.
+    const checkout = page.getByRole('table', { name: 'Affected services of Checkout Application' });
+    await checkout.waitFor();
+    expect(await checkout.locator('tbody tr').count()).toBe(2);
+    await expect(page.getByTestId('radius-summary').textContent()).resolves.toMatch(/reaches 6 services owned by 4 teams/);
+    const edgePath = await page.getByRole('cell', { name: 'Path to Edge gateway (F5 → ALB)' }).textContent();
+    expect(edgePath).toMatch(/^Ledger database .* → Ledger service → .* → Checkout API → checkout-v3 → Edge gateway/);
+    await world.screenshot('services-sample');
+  });
+
   it('lets an editor add a service that consumes an API, and it joins that API’s blast radius', async () => {
     const { page } = world;
     await page.goto(`${world.url}/p/${PROGRAM}/services`);

@@ -12,7 +12,9 @@ export function AsOf({ slos, at }: { slos: readonly SloStatus[]; at: string | un
   if (at)
     return (
       <div className="notice slo-asof" role="note">
-        Figures as of <strong>{stamp(new Date(at).toISOString())}</strong>.{' '}
+        <span>
+          Figures as of <strong>{stamp(new Date(at).toISOString())}</strong>
+        </span>
         <button type="button" className="btn ghost small" onClick={() => setQueryParam('at', undefined)}>
           Back to now
         </button>
@@ -25,7 +27,9 @@ export function AsOf({ slos, at }: { slos: readonly SloStatus[]; at: string | un
   if (gapMs >= 0 && gapMs < 6 * 3_600_000) return null;
   return (
     <div className="notice slo-asof" role="note">
-      The stored SLI data {gapMs < 0 ? 'runs ahead of now, to' : 'ends at'} <strong>{stamp(latest)}</strong>; these figures are as of now.{' '}
+      <span>
+        The stored SLI data {gapMs < 0 ? 'runs ahead of now, to' : 'ends at'} <strong>{stamp(latest)}</strong>; these figures are as of now.
+      </span>
       <button type="button" className="btn small" onClick={() => setQueryParam('at', latest)}>
         Show as of the last sample
       </button>

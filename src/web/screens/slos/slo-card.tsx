@@ -19,8 +19,8 @@ export const leftShare = (s: SloStatus) =>
 
 export function BudgetBar({ slo }: { slo: SloStatus }) {
   const share = leftShare(slo);
-  // The bar tells how much is left; the alert has its own line.
-  const tone = share <= 0 ? 'red' : share < 0.25 ? 'red' : share < 0.5 ? 'amber' : 'green';
+  // The bar tells how much is left, in the colours of the state badge (under a quarter is low); the alert has its own line.
+  const tone = share <= 0 ? 'red' : share < 0.25 ? 'amber' : 'green';
   return (
     // The figures are written beside the bar ("X of Y left"); the bar repeats them for the eye only.
     <div className="slo-bar" aria-hidden="true" data-share={share.toFixed(4)}>

@@ -164,7 +164,7 @@ export function SloDetail({
                       })}
                       format={(v) => `${Math.round(v * 100)}%`}
                       thresholds={[{ value: 0, label: 'spent', tone: 'red' }]}
-                      tone={share < 0.25 ? 'red' : share < 0.5 ? 'amber' : 'green'}
+                      tone={share <= 0 ? 'red' : share < 0.25 ? 'amber' : 'green'}
                       fill
                       floorZero
                       ceiling={1}
