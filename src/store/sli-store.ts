@@ -39,19 +39,22 @@ export interface SliStore {
   clear(program: ProgramId, slo: SloId): Promise<boolean>;
 }
 
-/** Little-endian float64s, whatever the machine's byte order. */
-function encode(values: Float64Array): Uint8Array {
-  const bytes = new Uint8Array(values.length * 8);
-  const view = new DataView(bytes.buffer);
-  for (let i = 0; i < values.length; i++) view.setFloat64(i * 8, values[i] as number, true);
-  return bytes;
+/**
+ * Little-endian float64s, whatever the machine's byte order, as base64: the column is bytea, but the
+ * bytes travel as text through decode()/encode() in SQL. PGlite turns a 1 MB bytea parameter or
+ * result into hex and back in about a second; base64 text takes tens of milliseconds.
+ */
+function encode(values: Float64Array): string {
+  const bytes = Buffer.alloc(values.length * 8);
+  for (let i = 0; i < values.length; i++) bytes.writeDoubleLE(values[i] as number, i * 8);
+  return bytes.toString('base64');
 }
 
-function decode(bytes: Uint8Array): Float64Array {
-  // node-postgres hands back a Buffer that may sit at any offset of a shared pool: read through a view of exactly its bytes.
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const values = new Float64Array(bytes.byteLength / 8);
-  for (let i = 0; i < values.length; i++) values[i] = view.getFloat64(i * 8, true);
+/** PostgreSQL's encode(…, 'base64') breaks lines every 76 characters; Node's decoder skips them. */
+function decode(base64: string): Float64Array {
+  const bytes = Buffer.from(base64, 'base64');
+  const values = new Float64Array(bytes.length / 8);
+  for (let i = 0; i < values.length; i++) values[i] = bytes.readDoubleLE(i * 8);
   return values;
 }
 
@@ -89,7 +92,7 @@ export function sliStore(db: SqlClient): SliStore {
       // INSERT … SELECT from slos: no row is written for an SLO the program does not have.
       const rows = await db.query(
         `INSERT INTO sli_series (program_id, slo_id, kind, source, samples, from_ms, to_ms, timestamps, a, b, actor, updated_at)
-         SELECT program_id, id, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_timestamp($12 / 1000.0) FROM slos WHERE program_id = $1 AND id = $2
+         SELECT program_id, id, $3, $4, $5, $6, $7, decode($8, 'base64'), decode($9, 'base64'), decode($10, 'base64'), $11, to_timestamp($12 / 1000.0) FROM slos WHERE program_id = $1 AND id = $2
          ON CONFLICT (program_id, slo_id) DO UPDATE SET kind = excluded.kind, source = excluded.source, samples = excluded.samples,
            from_ms = excluded.from_ms, to_ms = excluded.to_ms, timestamps = excluded.timestamps, a = excluded.a, b = excluded.b,
            actor = excluded.actor, updated_at = excluded.updated_at
@@ -112,8 +115,8 @@ export function sliStore(db: SqlClient): SliStore {
       return rows.length === 1;
     },
     async read(program, slo) {
-      const [row] = await db.query<InfoRow & { timestamps: Uint8Array; a: Uint8Array; b: Uint8Array | null }>(
-        `SELECT ${INFO_COLUMNS}, timestamps, a, b FROM sli_series WHERE program_id = $1 AND slo_id = $2`,
+      const [row] = await db.query<InfoRow & { timestamps: string; a: string; b: string | null }>(
+        `SELECT ${INFO_COLUMNS}, encode(timestamps, 'base64') AS timestamps, encode(a, 'base64') AS a, encode(b, 'base64') AS b FROM sli_series WHERE program_id = $1 AND slo_id = $2`,
         [program, slo],
       );
       if (!row) return undefined;

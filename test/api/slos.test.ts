@@ -253,4 +253,12 @@ describe('SLOs over HTTP', () => {
     expect(broken.status).toBe(422);
     expect(broken.body.problems?.[0]?.line).toBeGreaterThan(0);
   });
+
+  it('is in the API reference', async () => {
+    const doc = await viewer.json<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json');
+    expect(Object.keys(doc.body.paths['/api/programs/{programId}/slos/status'] ?? {})).toEqual(['get']);
+    expect(Object.keys(doc.body.paths['/api/programs/{programId}/slos/{id}/data'] ?? {})).toEqual(['put']);
+    expect(Object.keys(doc.body.paths['/api/programs/{programId}/import/openslo'] ?? {})).toEqual(['post']);
+    expect(Object.keys(doc.body.paths['/api/availability'] ?? {})).toEqual(['get']);
+  });
 });
