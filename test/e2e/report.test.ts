@@ -159,6 +159,7 @@ describe('throughline report', () => {
     for (const t of texts) expect(t.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
     expect(slack.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
     expect(texts.find((t) => t.startsWith('*Reliability*'))).toContain(':warning: *Is anything on fire?* No:');
+    expect(texts.find((t) => t.startsWith('*Reliability*'))).toContain('• 3 SLOs without data yet');
     expect(texts.some((t) => t.includes(':no_entry: *Stability is broken:*') && t.includes(':hourglass: 2 days overdue'))).toBe(true);
   });
 

@@ -28,10 +28,9 @@ export function reliabilitySlack(r: ReliabilitySection, mrkdwn: (text: string) =
     lines.push(`• ${EMOJI[s.state]} *${mrkdwn(s.name)}*: ${SLO_STATE_LABEL[s.state].toLowerCase()}, ${budgetLeftText(s.budgetLeft)}`);
   const fine = r.slos.filter((s) => s.state === 'ok').length;
   const unknown = r.slos.filter((s) => s.state === 'no-data').length;
-  if (r.slos.length > 0 && troubled.length < r.slos.length)
-    lines.push(
-      `• ${[fine > 0 ? `${fine} SLO${fine === 1 ? '' : 's'} within budget` : '', unknown > 0 ? `${unknown} without data yet` : ''].filter(Boolean).join(', ')}`,
-    );
+  const slos = (n: number) => `${n} SLO${n === 1 ? '' : 's'}`;
+  const rest = [fine > 0 ? `${slos(fine)} within budget` : '', unknown > 0 ? `${fine > 0 ? unknown : slos(unknown)} without data yet` : ''];
+  if (fine + unknown > 0) lines.push(`• ${rest.filter(Boolean).join(', ')}`);
   const out = [lines.join('\n')];
 
   const more: string[] = [];
