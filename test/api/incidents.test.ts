@@ -75,6 +75,28 @@ describe('incidents, post-mortems and the funnel over HTTP', () => {
     ]);
   });
 
+  it('tells open event streams about a logged entry, attributed to the caller', async () => {
+    const response = await viewer.call('GET', `${P}/events`);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    const readUntil = async (pattern: RegExp) => {
+      while (!pattern.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+    };
+    await readUntil(/event: ready/);
+    const logged = await editor.json('POST', `${P}/incidents/inc-102/timeline`, {
+      body: { kind: 'note', text: 'Key cache suspected', at: '2026-11-16T09:12:00Z' },
+    });
+    expect(logged.status).toBe(200);
+    await readUntil(/event: changed\ndata: .*\n/);
+    const data = JSON.parse(/event: changed\ndata: (.*)\n/.exec(text)?.[1] ?? '{}');
+    expect(data).toMatchObject({ actor: 'ana', source: 'web', changes: [{ entity: 'incident', id: 'inc-102', op: 'update' }] });
+    await reader.cancel();
+  });
+
   it('views an incident at an instant: metrics, the program severity, the overdue update, the executive draft', async () => {
     const view = await viewer.json<Record<string, unknown>>('GET', `${P}/incidents/inc-102/view?at=2026-11-16T09:50:00Z`);
     expect(view.status).toBe(200);
