@@ -58,9 +58,16 @@ describe('the incidents and post-mortem screens', () => {
     expect(await rows.count()).toBe(2);
     await expect(rows.nth(1).textContent()).resolves.toMatch(/Sign-in errors/);
     await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'All' }).click();
-    await page.getByLabel('Severity').selectOption('SEV1');
+    await page.getByLabel('Severity', { exact: true }).selectOption('SEV1');
     expect(await rows.count()).toBe(2);
-    await page.getByLabel('Severity').selectOption('');
+    await page.getByLabel('Severity', { exact: true }).selectOption('');
+    // The record: inc-101's impact started 13:58 and it was resolved 15:30, a 92-minute MTTR.
+    const bySeverity = page.getByRole('table', { name: 'Record by severity' });
+    await bySeverity.waitFor();
+    expect(await bySeverity.getByRole('row').allTextContents()).toEqual(['SeverityIncidentsOpenMTTR', 'SEV111—', 'SEV2101 h 32 min']);
+    await expect(page.getByRole('table', { name: 'Record by service' }).getByRole('row').nth(1).textContent()).resolves.toBe(
+      'Identity API21',
+    );
     await world.screenshot('incidents');
   });
 

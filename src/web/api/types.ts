@@ -503,3 +503,12 @@ export interface Funnel {
   }[];
   unlevelled: number;
 }
+
+/** GET /incidents/metrics?from=&to=. Durations in milliseconds; `fraction` of the SLO window's budget (0..1, may pass 1). */
+export interface IncidentMetrics {
+  count: number;
+  bySeverity: { severity: Severity; count: number; open: number; mttrMs: number | null }[];
+  byService: { service: string; count: number; open: number }[];
+  budgetConsumed: { incident: string; slo: string; consumed: number; unit: string; fraction: number; ongoing: boolean; source?: string }[];
+  version: number;
+}

@@ -11,6 +11,7 @@ import { Link, navigate, setQueryParam, useLocation } from '../router';
 import { useSession } from '../session';
 import { useToast } from '../toasts';
 import { DeclareForm } from './incidents/declare-form';
+import { IncidentMetricsPanel } from './incidents/incident-metrics-panel';
 import { durationWords, isOpen, SeverityBadge, StatusBadge, severityDefinitions, utcStamp } from './incidents/incident-words';
 import './incidents.css';
 
@@ -180,7 +181,10 @@ export function IncidentsScreen() {
                           <td className="inc-services">
                             {i.services.map((s) => serviceName.get(s) ?? s).join(', ') || <span className="faint">—</span>}
                           </td>
-                          <td className="muted inc-nowrap">{utcStamp(i.startedAt)}</td>
+                          <td className="muted inc-nowrap">
+                            {utcStamp(i.startedAt).slice(0, 10)}
+                            <div className="faint">{utcStamp(i.startedAt).slice(11)}</div>
+                          </td>
                           <td className="num inc-nowrap">
                             {lasted < 0 ? (
                               // Declared after the clock (a program written ahead of time): no duration yet.
@@ -194,7 +198,7 @@ export function IncidentsScreen() {
                             )}
                           </td>
                           <td>{i.roles.incidentCommander ?? <span className="faint">unassigned</span>}</td>
-                          <td className="inc-nowrap">
+                          <td>
                             <Review programId={id} incident={i} postmortem={reviewOf.get(i.id)} />
                           </td>
                         </tr>
@@ -207,6 +211,12 @@ export function IncidentsScreen() {
           );
         }}
       </Loaded>
+      <IncidentMetricsPanel
+        programId={id}
+        version={version}
+        serviceName={serviceName}
+        titleOf={new Map((incidents.value?.incidents ?? []).map((t) => [t.value.id, t.value.title]))}
+      />
       <Dialog open={declaring} title="Declare incident" onClose={() => setDeclaring(false)}>
         <DeclareForm
           programId={id}
