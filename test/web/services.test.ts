@@ -135,6 +135,7 @@ describe('the services screen', () => {
     await expect(page.getByTestId('radius-summary').textContent()).resolves.toMatch(/reaches 6 services owned by 4 teams/);
     const edgePath = await page.getByRole('cell', { name: 'Path to Edge gateway (F5 → ALB)' }).textContent();
     expect(edgePath).toMatch(/^Ledger database .* → Ledger service → .* → Checkout API → checkout-v3 → Edge gateway/);
+    await page.getByRole('img', { name: /^Blast radius of Ledger database/ }).waitFor();
     await world.screenshot('services-sample');
   });
 

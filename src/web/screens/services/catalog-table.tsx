@@ -31,7 +31,7 @@ export function CatalogTable({
           <tr>
             <th>Service</th>
             <th>Owner</th>
-            <th>Tier · lifecycle</th>
+            <th title="Tier (1 is the most critical) and lifecycle">Tier</th>
             <th>APIs</th>
             <th className="num" title="Direct consumers: services that depend on it or consume an API it provides">
               Used by

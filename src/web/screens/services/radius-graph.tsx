@@ -2,8 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { BlastRadius } from '../../api/types';
 import { layoutRadius, type Placed, type RadiusLayout } from './radius-layout';
 
-const SERVICE = { width: 164, height: 46 };
+const SERVICE = { width: 156, height: 46 };
 const API = { width: 124, height: 28 };
+/** Characters of an API name that fit on its edge label. */
+const LABEL_CHARS = 16;
 
 /** Cuts a label to what fits a node (about 6.6 px per character at 12.5 px). */
 const clip = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1).trimEnd()}…` : text);
@@ -20,49 +22,69 @@ interface GraphNode {
 /** How paths name a node: services by id, APIs as `api:<name>` (an API may share its provider's id). */
 export const stepOf = (n: { kind: string; ref: string }) => (n.kind === 'api' ? `api:${n.ref}` : n.ref);
 
-/** The nodes and hop edges of the radius: every path's consecutive pairs, once each. */
-export function radiusGraph(radius: BlastRadius): { nodes: GraphNode[]; edges: { from: string; to: string }[] } {
+export interface GraphEdge {
+  readonly from: string;
+  readonly to: string;
+  /** The API the consumer reaches the provider through, if any. */
+  readonly api: string | undefined;
+}
+
+/**
+ * The nodes and hop edges of the radius. APIs become labels on the edge from their provider to each
+ * consumer (as nodes they would double the drawing's width); only a changed API stays a node.
+ */
+export function radiusGraph(radius: BlastRadius): { nodes: GraphNode[]; edges: GraphEdge[] } {
+  const origin = stepOf(radius.origin);
   const nodes = new Map<string, GraphNode>();
-  nodes.set(stepOf(radius.origin), {
-    id: stepOf(radius.origin),
+  nodes.set(origin, {
+    id: origin,
     name: radius.origin.name,
     kind: radius.origin.kind,
-    sub: 'changed',
+    sub: radius.origin.kind === 'api' ? 'API · changed' : 'changed',
     tier: null,
     origin: true,
   });
   for (const a of radius.affected)
-    if (!nodes.has(stepOf(a)))
+    if (a.kind !== 'api' && !nodes.has(stepOf(a)))
       nodes.set(stepOf(a), {
         id: stepOf(a),
         name: a.name,
         kind: a.kind,
-        sub: a.kind === 'api' ? 'API' : `${a.teamName}${a.tier === null ? '' : ` · Tier ${a.tier}`}`,
+        sub: `${a.teamName}${a.tier === null ? '' : ` · Tier ${a.tier}`}`,
         tier: a.tier,
         origin: false,
       });
-  const edges = new Map<string, { from: string; to: string }>();
-  for (const a of radius.affected)
-    for (let i = 1; i < a.path.length; i++) {
-      const from = a.path[i - 1] as string;
-      const to = a.path[i] as string;
-      if (nodes.has(from) && nodes.has(to)) edges.set(`${from}\u0000${to}`, { from, to });
+  const apiName = new Map(radius.affected.filter((a) => a.kind === 'api').map((a) => [stepOf(a), a.name]));
+  const edges = new Map<string, GraphEdge>();
+  for (const a of radius.affected) {
+    let from = a.path[0] as string;
+    let api: string | undefined;
+    for (const step of a.path.slice(1)) {
+      if (!nodes.has(step)) {
+        api = apiName.get(step) ?? step.replace(/^api:/, '');
+        continue;
+      }
+      if (nodes.has(from)) edges.set(`${from}\u0000${step}`, { from, to: step, api });
+      from = step;
+      api = undefined;
     }
+  }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }
 
-function curve(a: Placed, b: Placed): string {
+/** A curve from a's right side to b's left side, and its midpoint (where the API label sits). */
+function curve(a: Placed, b: Placed): { d: string; mid: { x: number; y: number } } {
   const x1 = a.x + a.width;
   const y1 = a.y + a.height / 2;
   const x2 = b.x;
   const y2 = b.y + b.height / 2;
   const reach = Math.max(28, (x2 - x1) / 2);
-  return `M${x1},${y1} C${x1 + reach},${y1} ${x2 - reach},${y2} ${x2},${y2}`;
+  return { d: `M${x1},${y1} C${x1 + reach},${y1} ${x2 - reach},${y2} ${x2},${y2}`, mid: { x: (x1 + x2) / 2, y: (y1 + y2) / 2 } };
 }
 
 /**
  * The radius drawn as a small left-to-right graph: the changed service, API or resource on the
- * left, each hop to the right; services toned by tier, APIs as pills. Wider than its card, it scrolls.
+ * left, each hop to the right; services toned by tier, the APIs they go through on the edges.
  */
 export function RadiusGraph({ radius }: { radius: BlastRadius }) {
   const graph = useMemo(() => radiusGraph(radius), [radius]);
@@ -107,7 +129,24 @@ export function RadiusGraph({ radius }: { radius: BlastRadius }) {
         {graph.edges.map((e) => {
           const a = at(e.from);
           const b = at(e.to);
-          return a && b ? <path key={`${e.from}>${e.to}`} className="sv-edge" d={curve(a, b)} markerEnd="url(#sv-arrow)" /> : null;
+          return a && b ? <path key={`${e.from}>${e.to}`} className="sv-edge" d={curve(a, b).d} markerEnd="url(#sv-arrow)" /> : null;
+        })}
+        {graph.edges.map((e) => {
+          const a = at(e.from);
+          const b = at(e.to);
+          if (!a || !b || !e.api) return null;
+          const { mid } = curve(a, b);
+          const text = clip(e.api, LABEL_CHARS);
+          const w = text.length * 6.2 + 10;
+          return (
+            <g key={`${e.from}>${e.to}:label`} className="sv-edge-label" transform={`translate(${mid.x},${mid.y})`}>
+              <title>{`through the ${e.api} API`}</title>
+              <rect x={-w / 2} y={-8} width={w} height={16} rx={8} />
+              <text dy="0.35em" textAnchor="middle" className="mono">
+                {text}
+              </text>
+            </g>
+          );
         })}
         {graph.nodes.map((n) => {
           const box = at(n.id);

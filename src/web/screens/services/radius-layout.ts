@@ -45,8 +45,9 @@ export async function layoutRadius(nodes: readonly RadiusNode[], edges: readonly
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '44',
-      'elk.spacing.nodeNode': '14',
+      // Room between layers for an API label on the edges.
+      'elk.layered.spacing.nodeNodeBetweenLayers': '100',
+      'elk.spacing.nodeNode': '16',
       'elk.padding': '[top=8,left=8,bottom=8,right=8]',
     },
     children: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
