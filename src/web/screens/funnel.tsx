@@ -31,7 +31,7 @@ function Evidence({ programId, reason }: { programId: string; reason: FunnelReas
   if (reason.incident)
     return <Link href={programHref(programId, `incidents/${encodeURIComponent(reason.incident)}`)}>{reason.incident}</Link>;
   if (reason.item) return <Link href={itemHref(programId, reason.item)}>{reason.item}</Link>;
-  if (reason.slo) return <Link href={programHref(programId, 'slos')}>{reason.slo}</Link>;
+  if (reason.slo) return <Link href={programHref(programId, `slos?slo=${encodeURIComponent(reason.slo)}`)}>{reason.slo}</Link>;
   return null;
 }
 

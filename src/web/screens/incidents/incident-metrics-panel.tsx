@@ -103,7 +103,7 @@ export function IncidentMetricsPanel({
                     </span>
                   </div>
                   <div className="inc-burn-bar" aria-hidden="true">
-                    <span style={{ width: `${Math.min(100, b.fraction * 100)}%` }} />
+                    <span className={b.fraction >= 1 ? 'over' : ''} style={{ width: `${Math.min(100, b.fraction * 100)}%` }} />
                   </div>
                 </li>
               ))}
