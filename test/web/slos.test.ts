@@ -150,4 +150,22 @@ describe('the SLOs screen', () => {
     expect(budget?.total).toBeCloseTo(100.8, 6);
     expect(budget?.consumed).toBe(10);
   });
+
+  it('offers "Refresh from Prometheus" once the SLO names a source, and shows why a pull failed', async () => {
+    const { page } = world;
+    const current = await world.api.admin.json<{ etag: string }>('GET', `${API}/slos/identity-availability`);
+    // Nothing listens on port 9 (discard) of the loopback: the pull fails before any data is replaced.
+    const patched = await world.api.admin.call('PATCH', `${API}/slos/identity-availability`, {
+      body: { source: { prometheus: 'http://127.0.0.1:9' } },
+      headers: { 'if-match': current.body.etag },
+    });
+    expect(patched.status).toBe(200);
+    await page.goto(`${world.url}/p/${PROGRAM}/slos?at=${iso(AT)}&slo=identity-availability`);
+    await page.getByRole('button', { name: 'Refresh from Prometheus' }).click();
+    const problem = page.getByRole('alert');
+    await problem.waitFor();
+    await expect(problem.textContent()).resolves.toMatch(/127\.0\.0\.1:9/);
+    // The CSV data is still there.
+    await expect(page.getByTestId('slo-budget-left').textContent()).resolves.toBe('37,880 of 38,880 bad events left');
+  });
 });
