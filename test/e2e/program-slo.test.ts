@@ -12,7 +12,7 @@
  *   2026-11-16), then the 3 days of this week with 45 slow minutes. Budget 1 % of 7 d = 100.8 min;
  *   consumed 45; remaining 55.8; SLI 4,275 / 4,320; burn rate (45 / 4,320) / 0.01 = 1.0417×.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,27 +171,45 @@ describe('slo import of the OpenSLO corpus into a stored program', () => {
     ]);
   });
 
-  it("imports the go-sdk examples: Service objects become services, the SLO's service too", async () => {
+  it('imports the go-sdk examples of every v1 kind: Service objects become services, alert policies are reported', async () => {
     const dir = join(OPENSLO, 'go-sdk/pkg/openslo/v1/examples');
-    const run = await cli(
-      'slo',
-      'import',
-      join(dir, 'services.yaml'),
-      join(dir, 'slos.yaml'),
-      join(dir, 'data_sources.yaml'),
-      '--program',
-      'identity-platform',
-      '--team',
-      'sre',
-      '--lenient',
-      '--json',
-    );
+    // alert_conditions, alert_notification_targets, alert_policies, data_sources, services, slis, slos.
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => join(dir, f));
+    expect(files).toHaveLength(7);
+    const run = await cli('slo', 'import', ...files, '--program', 'identity-platform', '--team', 'sre', '--lenient', '--json');
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as { sloIds: string[]; serviceIds: string[]; warnings: { message: string; line?: number }[] };
     expect(result.sloIds).toEqual(['web-availability']);
     expect(result.serviceIds).toEqual(['example-service', 'web']);
-    // services.yaml defines example-service twice; slos.yaml writes op beside a ratio metric.
-    expect(result.warnings.map((w) => w.line)).toEqual([24, 40]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining("Service 'example-service' is defined again"),
+      expect.stringContaining("AlertNotificationTarget 'on-call-mail-notification'"),
+      expect.stringContaining("AlertNotificationTarget 'on-call-pd-notification'"),
+      expect.stringContaining('spec.objectives[0].op is forbidden with a ratioMetric SLI'),
+      expect.stringMatching(/^alert policy medium-priority not imported: Throughline alerts with the SRE Workbook/),
+    ]);
+  });
+});
+
+describe('the demo loads the sample SLI data', () => {
+  it('throughline demo, then slo at the 2027-03-05 review: checkout availability low after the SEV3, the rest healthy', async () => {
+    const env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+    const cli = (...args: string[]) => runCli(args, { cwd: ROOT, env });
+    expect((await cli('demo', '--json')).code).toBe(0);
+    const run = await cli('slo', 'checkout-cloud-2027', '--at', '2027-03-05T15:00:00Z', '--json');
+    const status = JSON.parse(run.stdout) as Status;
+    const spent = status.slos.map((s) => [s.id, s.data?.samples, Math.round(((s.budget?.consumed ?? 0) / (s.budget?.total ?? 1)) * 100)]);
+    expect(spent).toEqual([
+      ['checkout-availability', 7200, 81],
+      ['payment-auth-latency', 7200, 10],
+      ['ledger-writes', 7200, 3],
+    ]);
+    // Before the data: where it is, instead of a bare "no samples".
+    const early = await cli('slo', 'checkout-cloud-2027', '--at', '2026-11-26T00:00:00Z');
+    expect(early.stdout).toContain('the data runs from 2027-02-28T15:01:00.000Z to 2027-03-05T15:00:00.000Z');
   });
 });
 

@@ -174,6 +174,15 @@ export async function importOpenSlo(
       else imported.push(s);
     }
   }
+  // Alerting follows the SRE Workbook's multi-window policy for every SLO; written policies are not kept.
+  const policies = new Set([
+    ...read.value.alertPolicies.map((p) => p.name),
+    ...read.value.slos.flatMap((s) => s.alertPolicies.map((p) => p.name)),
+  ]);
+  if (policies.size > 0)
+    warnings.push({
+      message: `alert polic${policies.size === 1 ? 'y' : 'ies'} ${[...policies].join(', ')} not imported: Throughline alerts with the SRE Workbook's multi-window burn rates (page 14.4× 1 h/5 m, 6× 6 h/30 m; ticket 1× 3 d/6 h)`,
+    });
   const described = new Map(read.value.services.map((s) => [s.name, s]));
   let serviceIds: string[] = [];
   const result = await store.editProgram<SloImportError>(

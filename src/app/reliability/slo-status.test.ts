@@ -93,7 +93,9 @@ describe('status of a program SLO', () => {
   it('an instant before the data leaves no samples to compute on', () => {
     const s = sloStatus(availability, stored(availability, ratioSeries()), T0);
     expect(s.budget).toBeNull();
-    expect(s.notComputed).toBe('no samples at or before the report time');
+    expect(s.notComputed).toBe(
+      'no samples at or before 2026-11-02T00:00:00.000Z: the data runs from 2026-11-02T00:01:00.000Z to 2026-11-02T16:40:00.000Z; ask for a time in that span',
+    );
   });
 
   it('Timeslices over a calendar week: 30 bad minutes of a 100.8-minute budget', () => {

@@ -92,8 +92,15 @@ export function sloStatus(s: ProgramSlo, stored: StoredSli | undefined, atMs: nu
     unit: unitOf(s),
     data: stored === undefined ? null : dataSummary(stored),
     budget,
-    notComputed: computed === undefined ? NO_DATA : computed.ok ? null : computed.error,
+    notComputed: computed === undefined ? NO_DATA : computed.ok ? null : whyNot(computed.error, stored, atMs),
   };
+}
+
+/** Data that all lies after the instant says so, with the span to ask about instead. */
+function whyNot(error: string, stored: StoredSli | undefined, atMs: number): string {
+  if (stored?.fromMs == null || stored.toMs === null || stored.fromMs <= atMs) return error;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return `no samples at or before ${iso(atMs)}: the data runs from ${iso(stored.fromMs)} to ${iso(stored.toMs)}; ask for a time in that span`;
 }
 
 /** One entry per SLO of the program, in the program's order. */
@@ -138,7 +145,7 @@ export function sloSeries(s: ProgramSlo, stored: StoredSli | undefined, atMs: nu
   const base = { id: s.id, unit: unitOf(s) };
   if (stored === undefined) return { ...base, total: null, points: [], notComputed: NO_DATA };
   const computed = sloBudgetAt(s, stored, atMs);
-  if (!computed.ok) return { ...base, total: null, points: [], notComputed: computed.error };
+  if (!computed.ok) return { ...base, total: null, points: [], notComputed: whyNot(computed.error, stored, atMs) };
   const series = computed.value.report.series;
   const last = series.timesMs.length - 1;
   return { ...base, total: computed.value.figures.total, points: downsample(series, last, points), notComputed: null };
