@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from '../api/api-support.js';
 import { ROOT } from '../support/run-cli.js';
-import { type WebWorld, webWorld } from './web-support.js';
+import { signIn, type WebWorld, webWorld } from './web-support.js';
 
 const PROGRAM = 'identity-platform';
 const API = `/api/programs/${PROGRAM}`;
@@ -167,5 +168,24 @@ describe('the services screen', () => {
     await edit.getByRole('button', { name: 'Save' }).click();
     await edit.getByText(/tier is a whole number from 1/).waitFor();
     await edit.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('shows a viewer the catalog and the blast radius without the editing controls', async () => {
+    await addUser(world.api, 'vic', 'viewer');
+    const context = await world.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, world.url, 'vic', 'vic-password-1');
+    await page.goto(`${world.url}/p/checkout-cloud-2027/services`);
+    const table = page.getByRole('table', { name: 'Service catalog' });
+    await table.waitFor();
+    expect(await page.getByRole('button', { name: 'Add service' }).count()).toBe(0);
+    expect(await table.getByRole('button', { name: /^Edit / }).count()).toBe(0);
+    await table.getByRole('button', { name: 'Blast radius of Payments HSM' }).click();
+    await expect.poll(() => page.getByTestId('radius-summary').textContent()).toMatch(/Payments HSM \(resource\) reaches/);
+    // Nor can a viewer give an SLO data.
+    await page.goto(`${world.url}/p/checkout-cloud-2027/slos?slo=ledger-writes`);
+    await page.getByRole('heading', { name: 'Ledger writes succeed', level: 1 }).waitFor();
+    expect(await page.getByRole('button', { name: 'Upload CSV' }).count()).toBe(0);
+    await context.close();
   });
 });
