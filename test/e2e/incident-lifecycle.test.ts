@@ -284,6 +284,23 @@ describe('an incident from declaration to post-mortem, and the funnel', { timeou
     expect(after.postmortems.find((p: { id: string }) => p.id === 'pm-102')).toMatchObject({ openActionItems: 0, open: [] });
   });
 
+  it('saves a post-mortem from the YAML draft as written by hand: dates stay dates; a second save of the same id is refused', async () => {
+    const draft = await cli('postmortem', 'draft', PROGRAM, 'inc-101');
+    expect(draft.code).toBe(0);
+    expect(draft.stdout).toMatch(/^id: pm-101-2$/m);
+    const filled = draft.stdout.replace(
+      /^actionItems: \[\]$/m,
+      'actionItems:\n  - { id: pool-test, title: Failover drill checks client reconnection, ownerTeam: sre, due: 2026-12-04, level: 1 }',
+    );
+    writeFileSync(join(cwd, 'pm-101-2.yaml'), filled);
+    const saved = await cli('postmortem', 'new', PROGRAM, '--file', 'pm-101-2.yaml');
+    expect(saved.stderr).toBe('');
+    expect(saved.stdout).toContain('action pool-test → work item pm-101-2-pool-test (level 1, sre, due 2026-12-04)');
+    const again = await cli('postmortem', 'new', PROGRAM, '--file', 'pm-101-2.yaml');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('identity-platform has a post-mortem "pm-101-2" already; pick another id (--id)');
+  });
+
   it('refuses what it cannot do, with the exit code for it', async () => {
     const file = await cli('incident', 'open', fixture('reliability/identity-platform.yaml'), '--title', 'x', '--severity', 'SEV3');
     expect(file.code).toBe(2);

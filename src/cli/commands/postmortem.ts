@@ -61,7 +61,8 @@ export async function postmortemNewCommand(io: CliIo, target: string, incident: 
   let written: Record<string, unknown> = {};
   if (o.file !== undefined) {
     try {
-      const parsed = jsyaml.load(await readFile(resolve(io.cwd, o.file), 'utf8'));
+      // CORE_SCHEMA: dates such as `due: 2026-11-24` stay text, as the schema expects, not Date objects.
+      const parsed = jsyaml.load(await readFile(resolve(io.cwd, o.file), 'utf8'), { schema: jsyaml.CORE_SCHEMA });
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
         return usage(io, `${o.file} holds no post-mortem: write a map with summary, contributingFactors, actionItems…`);
       written = parsed as Record<string, unknown>;

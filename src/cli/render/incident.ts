@@ -152,15 +152,17 @@ export function renderIncidentMetrics(r: IncidentMetricsReport, s: Style): strin
   return out.join('\n');
 }
 
+const words = (entity: string) => (entity === 'postmortem' ? 'post-mortem' : entity);
+
 /** One line (or a few) saying what is wrong with a reliability write and how to fix it. */
 export function describeReliabilityError(e: ReliabilityEditError, program: string): string {
   switch (e.kind) {
     case 'no-program':
       return `no program "${program}"`;
     case 'not-found':
-      return `no ${e.entity} "${e.key}" in ${program}`;
+      return `no ${words(e.entity)} "${e.key}" in ${program}`;
     case 'exists':
-      return `${program} has a ${e.entity} "${e.key}" already; pick another id`;
+      return `${program} has a ${words(e.entity)} "${e.key}" already; pick another id (--id)`;
     case 'conflict':
       return 'someone changed it meanwhile; read it again and retry';
     case 'invalid':
