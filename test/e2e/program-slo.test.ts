@@ -12,7 +12,7 @@
  *   2026-11-16), then the 3 days of this week with 45 slow minutes. Budget 1 % of 7 d = 100.8 min;
  *   consumed 45; remaining 55.8; SLI 4,275 / 4,320; burn rate (45 / 4,320) / 0.01 = 1.0417×.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,16 @@ const END = Date.UTC(2026, 10, 19);
 const WEEK_START = Date.UTC(2026, 10, 16);
 const iso = (ms: number) => new Date(ms).toISOString();
 const OPENSLO = join(ROOT, '../shared/corpora/openslo');
+
+/** Folders this file made (CSV files, embedded databases of ~60 MB): removed when it is done. */
+const made: string[] = [];
+const keep = (dir: string) => {
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 interface Status {
   program: string;
@@ -66,9 +76,10 @@ describe.each<Driver>(['pglite', 'postgres'])('slo on a stored program (%s)', (d
   const cli = (...args: string[]) => runCli(args, { cwd: dir, env });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'throughline-slo-'));
+    dir = keep(mkdtempSync(join(tmpdir(), 'throughline-slo-')));
     writeCsvs(dir);
-    env = driver === 'pglite' ? { THROUGHLINE_DATA_DIR: freshDataDir() } : { THROUGHLINE_DATABASE_URL: await freshPostgresDatabase() };
+    env =
+      driver === 'pglite' ? { THROUGHLINE_DATA_DIR: keep(freshDataDir()) } : { THROUGHLINE_DATABASE_URL: await freshPostgresDatabase() };
     expect((await cli('load', fixture('reliability/identity-platform.yaml'))).code).toBe(0);
   });
 
@@ -123,7 +134,7 @@ describe('slo import of the OpenSLO corpus into a stored program', () => {
   const cli = (...args: string[]) => runCli(args, { cwd: ROOT, env });
 
   beforeAll(async () => {
-    env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+    env = { THROUGHLINE_DATA_DIR: keep(freshDataDir()) };
     expect((await cli('load', fixture('reliability/identity-platform.yaml'))).code).toBe(0);
   });
 
@@ -196,7 +207,7 @@ describe('slo import of the OpenSLO corpus into a stored program', () => {
 
 describe('the demo loads the sample SLI data', () => {
   it('throughline demo, then slo at the 2027-03-05 review: checkout availability low after the SEV3, the rest healthy', async () => {
-    const env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+    const env = { THROUGHLINE_DATA_DIR: keep(freshDataDir()) };
     const cli = (...args: string[]) => runCli(args, { cwd: ROOT, env });
     expect((await cli('demo', '--json')).code).toBe(0);
     const run = await cli('slo', 'checkout-cloud-2027', '--at', '2027-03-05T15:00:00Z', '--json');
@@ -241,14 +252,14 @@ describe('slo refresh from a real Prometheus', () => {
     }
     lines.push('# EOF', '');
     server = await startPrometheus(lines.join('\n'));
-    dir = mkdtempSync(join(tmpdir(), 'throughline-slo-prom-'));
+    dir = keep(mkdtempSync(join(tmpdir(), 'throughline-slo-prom-')));
     // The fixture's queries, with the test server as the SLO's source.
     const program = readFileSync(fixture('reliability/identity-platform.yaml'), 'utf8').replace(
       '    objective: 99.9\n    window: 28d\n',
       `    objective: 99.9\n    window: 28d\n    source: { prometheus: "${server.url}" }\n`,
     );
     writeFileSync(join(dir, 'identity-platform.yaml'), program);
-    env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+    env = { THROUGHLINE_DATA_DIR: keep(freshDataDir()) };
     expect((await cli('load', 'identity-platform.yaml')).code).toBe(0);
   }, 120_000);
   afterAll(async () => server?.stop());
