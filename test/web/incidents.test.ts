@@ -231,6 +231,22 @@ describe('the incidents and post-mortem screens', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('region', { name: 'Roles' }).getByText('Ana Costa').waitFor();
     await page.getByRole('region', { name: 'Impact' }).getByText('15,000').waitFor();
+
+    // Its post-mortem flags the level-1 action item due 2026-11-24 as overdue.
+    await page.getByRole('link', { name: 'Open post-mortem' }).click();
+    const actions = page.getByRole('table', { name: 'Action items' });
+    await actions.waitFor();
+    await page.getByText('2 open action items', { exact: true }).waitFor();
+    const dns = actions.getByRole('row').filter({ hasText: 'Honour DNS TTL' });
+    await expect(dns.textContent()).resolves.toMatch(/Identity & Access.*2026-11-24overdue.*L1 Stability.*pm-101-dns-ttl/);
+    // Every row flags exactly what the server computes (the runbook item, due 2026-12-15, turns overdue after that day).
+    const view = (await (await page.request.get(`${world.url}${API}/postmortems/pm-101/view`)).json()) as {
+      actionItems: { title: string; overdue: boolean }[];
+    };
+    for (const a of view.actionItems) {
+      const text = await actions.getByRole('row').filter({ hasText: a.title }).textContent();
+      expect(/overdue/.test(text ?? ''), a.title).toBe(a.overdue);
+    }
   });
 
   it("shows the sample program's incidents, and numbers a new one after its own scheme", async () => {
