@@ -111,6 +111,9 @@ describe.each<Driver>(['pglite', 'postgres'])('slo on a stored program (%s)', (d
     expect((b?.timeToExhaustionMs ?? 0) / DAY).toBeCloseTo(((55.8 / 100.8) * 7) / (45 / 4320 / 0.01), 9);
 
     const text = await cli('slo', 'identity-platform', '--at', iso(END));
+    expect(text.stdout.split('\n')[0]).toBe(
+      'identity-platform at 2026-11-19T00:00:00.000Z: 2 SLOs, 2 with a budget; exhausted: identity-availability; alerting: identity-availability (page)',
+    );
     expect(text.stdout).toContain('budget 2160 events, consumed 3000, remaining -840 events (exhausted)');
     expect(text.stdout).toContain('PAGE page-fast: burn > 14.4x over 1 h (100x) and 5 m (100x)');
     expect(text.stdout).toContain('budget 100.8 minutes, consumed 45, remaining 55.8 minutes (left)');
@@ -221,6 +224,10 @@ describe('the demo loads the sample SLI data', () => {
     // Before the data: where it is, instead of a bare "no samples".
     const early = await cli('slo', 'checkout-cloud-2027', '--at', '2026-11-26T00:00:00Z');
     expect(early.stdout).toContain('the data runs from 2027-02-28T15:01:00.000Z to 2027-03-05T15:00:00.000Z');
+    const review = await cli('slo', 'checkout-cloud-2027', '--at', '2027-03-05T15:00:00Z');
+    expect(review.stdout.split('\n')[0]).toBe(
+      'checkout-cloud-2027 at 2027-03-05T15:00:00.000Z: 3 SLOs, 3 with a budget; none exhausted; nothing alerting; most spent: checkout-availability (81 % of its budget)',
+    );
   });
 });
 

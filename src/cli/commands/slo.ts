@@ -210,6 +210,7 @@ async function programSlos(io: CliIo, target: string, options: SloOptions): Prom
       return EXIT.ok;
     }
     const stored = program.kind === 'stored';
+    io.out(`${io.style.bold(headline(model.program.id, atMs, statuses))}\n`);
     io.out(
       statuses
         .map((st, i) => {
@@ -231,6 +232,22 @@ async function programSlos(io: CliIo, target: string, options: SloOptions): Prom
     );
     return EXIT.ok;
   });
+}
+
+/** One line first, as a TPM asks it: how many budgets are gone, what is alerting, which budget is most spent. */
+function headline(program: string, atMs: number, statuses: readonly ProgramSloStatus[]): string {
+  const computed = statuses.filter((s) => s.budget !== null);
+  const exhausted = computed.filter((s) => s.budget?.exhausted).map((s) => s.id);
+  const alerting = computed.filter((s) => s.budget?.alert).map((s) => `${s.id} (${s.budget?.alert})`);
+  const spent = (s: ProgramSloStatus) => (s.budget && s.budget.total > 0 ? s.budget.consumed / s.budget.total : 0);
+  const most = [...computed].sort((a, b) => spent(b) - spent(a))[0];
+  const parts = [
+    `${program} at ${new Date(atMs).toISOString()}: ${statuses.length} SLO${statuses.length === 1 ? '' : 's'}, ${computed.length} with a budget`,
+    exhausted.length > 0 ? `exhausted: ${exhausted.join(', ')}` : 'none exhausted',
+    alerting.length > 0 ? `alerting: ${alerting.join(', ')}` : 'nothing alerting',
+  ];
+  if (most && exhausted.length === 0) parts.push(`most spent: ${most.id} (${Math.round(spent(most) * 100)} % of its budget)`);
+  return parts.join('; ');
 }
 
 const usage = (io: CliIo, message: string): number => {
