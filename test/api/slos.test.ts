@@ -254,6 +254,27 @@ describe('SLOs over HTTP', () => {
     expect(broken.body.problems?.[0]?.line).toBeGreaterThan(0);
   });
 
+  it('tells open event streams that an SLO has new data, by whom', async () => {
+    const response = await viewer.call('GET', `${P}/events`);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    const readUntil = async (pattern: RegExp) => {
+      while (!pattern.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+    };
+    await readUntil(/event: ready/);
+    expect(
+      (await editor.call('PUT', `${P}/slos/identity-availability/data`, { body: csv(), headers: { 'content-type': 'text/csv' } })).status,
+    ).toBe(200);
+    await readUntil(/event: changed\ndata: .*\n/);
+    const data = JSON.parse(/event: changed\ndata: (.*)\n/.exec(text)?.[1] ?? '{}');
+    expect(data).toMatchObject({ actor: 'ed', changes: [{ entity: 'sli-data', id: 'identity-availability', op: 'update' }] });
+    await reader.cancel();
+  });
+
   it('is in the API reference', async () => {
     const doc = await viewer.json<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json');
     expect(Object.keys(doc.body.paths['/api/programs/{programId}/slos/status'] ?? {})).toEqual(['get']);
