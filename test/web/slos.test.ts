@@ -64,6 +64,10 @@ describe('the SLOs screen', () => {
     // 200 of 1,000 failed in each of the last 5 minutes: 20 % = 200× the 0.1 % allowed.
     await expect(identity.getByTestId('slo-alert').textContent()).resolves.toMatch(/burning 1[67]\.\d× and 200×/);
     await expect(identity.getAttribute('data-state')).resolves.toBe('page');
+    // The service opens its blast radius: who is hurt when this SLO is missed.
+    await expect(identity.getByRole('link', { name: 'Identity API', exact: true }).getAttribute('href')).resolves.toBe(
+      `/p/${PROGRAM}/services?change=identity-api`,
+    );
     // The paging SLO comes before the one without data.
     const cards = page.getByRole('article');
     expect(await cards.count()).toBe(2);

@@ -92,6 +92,7 @@ export function SlosScreen() {
                   {shown.map((s) => (
                     <SloCard
                       key={s.id}
+                      programId={id}
                       slo={s}
                       serviceName={nameOf.get(s.service) ?? s.service}
                       onOpen={() => setQueryParam('slo', s.id)}

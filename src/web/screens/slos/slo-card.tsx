@@ -1,4 +1,6 @@
 import type { SloStatus } from '../../api/types';
+import { programHref } from '../../nav';
+import { Link } from '../../router';
 import {
   budgetLeftText,
   burnText,
@@ -44,7 +46,17 @@ export function firingText(slo: SloStatus): { rule: string; measured: string } |
 }
 
 /** One SLO at a glance: objective and window, attained SLI, budget left, burn, time to exhaustion, alert. */
-export function SloCard({ slo, serviceName, onOpen }: { slo: SloStatus; serviceName: string; onOpen: () => void }) {
+export function SloCard({
+  programId,
+  slo,
+  serviceName,
+  onOpen,
+}: {
+  programId: string;
+  slo: SloStatus;
+  serviceName: string;
+  onOpen: () => void;
+}) {
   const state = sloState(slo);
   const b = slo.budget;
   const firing = firingText(slo);
@@ -59,7 +71,7 @@ export function SloCard({ slo, serviceName, onOpen }: { slo: SloStatus; serviceN
             </button>
           </h3>
           <div className="faint slo-sub">
-            {serviceName} · {windowText(slo)} · {slo.budgeting}
+            <ServiceLink programId={programId} service={slo.service} name={serviceName} /> · {windowText(slo)} · {slo.budgeting}
           </div>
         </div>
         <span className={`badge ${STATE_TONE[state]}`} data-testid="slo-state">
@@ -140,5 +152,14 @@ export function SloCard({ slo, serviceName, onOpen }: { slo: SloStatus; serviceN
         </button>
       </footer>
     </article>
+  );
+}
+
+/** The SLO's service, opening its blast radius: who is hurt when this SLO is missed. */
+export function ServiceLink({ programId, service, name }: { programId: string; service: string; name: string }) {
+  return (
+    <Link href={`${programHref(programId, 'services')}?change=${encodeURIComponent(service)}`} title={`Blast radius of ${name}`}>
+      {name}
+    </Link>
   );
 }

@@ -7,7 +7,7 @@ import { Link } from '../../router';
 import { AvailabilityTable } from './availability-table';
 import { SeriesChart } from './series-chart';
 import { SliData } from './sli-data';
-import { BudgetBar, firingText, leftShare } from './slo-card';
+import { BudgetBar, firingText, leftShare, ServiceLink } from './slo-card';
 import {
   amountText,
   budgetLeftText,
@@ -65,7 +65,8 @@ export function SloDetail({
         <div>
           <h1>{slo.name}</h1>
           <div className="sub">
-            {serviceName} · objective {objectiveText(slo.objective)} · {windowText(slo)} · {slo.budgeting}
+            <ServiceLink programId={programId} service={slo.service} name={serviceName} /> · objective {objectiveText(slo.objective)} ·{' '}
+            {windowText(slo)} · {slo.budgeting}
             {def?.description ? <div className="faint">{def.description}</div> : null}
           </div>
         </div>
