@@ -180,6 +180,8 @@ export interface ProgramInfo {
   start: string;
   target: string;
   calendar: { timezone: string; workdays: string[]; hours: string[]; holidays: unknown[] };
+  /** The program's own severity definitions, laid over the defaults severity by severity. */
+  severities?: SeverityDefinition[];
 }
 
 export interface ProgramSummary {

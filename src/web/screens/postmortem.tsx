@@ -11,7 +11,7 @@ import { Link } from '../router';
 import { useToast } from '../toasts';
 import { SeverityBadge, utcClock, utcTime } from './incidents/incident-words';
 import { ActionItemForm } from './postmortem/action-item-form';
-import { PostmortemSection } from './postmortem/list-section';
+import { PostmortemSection } from './postmortem/postmortem-section';
 import './incidents.css';
 import './postmortem.css';
 

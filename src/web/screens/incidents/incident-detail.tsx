@@ -53,7 +53,8 @@ export function IncidentDetailScreen({ incidentId }: { incidentId: string }) {
     view.reload();
   };
   const serviceName = new Map((services.value?.services ?? []).map((t) => [t.value.id, t.value.name ?? t.value.id]));
-  const computed = view.state === 'ok' || view.value !== undefined ? view.value : undefined;
+  // The last computed view stays while a newer one loads (useResource keeps it).
+  const computed = view.value;
 
   const writePostmortem = async () => {
     setWriting(true);

@@ -31,8 +31,7 @@ const DEFAULT_DEFINITIONS: Record<Severity, SeverityDefinition> = {
 /** The program's own definitions laid over the defaults, severity by severity. */
 export function severityDefinitions(program: ProgramInfo | undefined): Record<Severity, SeverityDefinition> {
   const out = { ...DEFAULT_DEFINITIONS };
-  const own = (program as { severities?: SeverityDefinition[] } | undefined)?.severities ?? [];
-  for (const d of own) out[d.severity] = d;
+  for (const d of program?.severities ?? []) out[d.severity] = d;
   return out;
 }
 
