@@ -134,6 +134,7 @@ describe('the SLOs screen', () => {
     await page.goto(`${world.url}/p/${PROGRAM}/slos?at=${iso(AT)}&slo=billing-latency`);
     await page.getByRole('heading', { name: 'Billing API p99 under 300 ms', level: 1 }).waitFor();
     await expect(page.getByRole('region', { name: 'Error budget' }).textContent()).resolves.toMatch(/No data yet/);
+    await world.screenshot('slo-nodata');
     const csv = page.getByLabel('SLI CSV', { exact: true });
     await csv.fill('timestamp,value\n2026-11-20T10:00:00Z,0.21\n2026-11-20T10:01:00Z,fast\n');
     await page.getByRole('button', { name: 'Upload CSV' }).click();

@@ -21,6 +21,7 @@ export function SliData({
   programId,
   slo,
   ratio,
+  goodWhen,
   source,
   at,
   onStored,
@@ -29,6 +30,8 @@ export function SliData({
   slo: SloStatus;
   /** A ratio SLI reads `timestamp,good,total`; a threshold SLI `timestamp,value`. */
   ratio: boolean;
+  /** A threshold SLI's test of each value, e.g. `≤ 0.3`. */
+  goodWhen?: string | undefined;
   source: string | undefined;
   /** The instant the screen shows (`?at=`); a refresh pulls the window ending there. */
   at: string | undefined;
@@ -81,7 +84,11 @@ export function SliData({
           ? `Now: ${slo.data.samples.toLocaleString('en-US')} samples from ${slo.data.source === 'csv' ? 'a CSV upload' : 'Prometheus'}, ${slo.data.from?.slice(0, 10) ?? '—'} to ${slo.data.to?.slice(0, 10) ?? '—'}. New data replaces it.`
           : 'No data yet.'}{' '}
         A CSV has the header <code>{header}</code>, one row per sample; timestamps are epoch seconds or ISO 8601 with <code>Z</code> or an
-        offset{ratio ? '; good and total are event counts in that sample (increments, not counters)' : ''}.
+        offset
+        {ratio
+          ? '; good and total are event counts in that sample (increments, not counters)'
+          : `; value is the indicator's reading${goodWhen ? `, good when ${goodWhen}` : ''}`}
+        .
       </p>
       {problem ? <ProblemBanner problem={problem} /> : null}
       <div className="slo-upload">

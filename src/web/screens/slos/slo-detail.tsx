@@ -23,6 +23,14 @@ import {
   windowText,
 } from './slo-format';
 
+const OPS: Record<string, string> = { lt: '<', lte: '≤', gt: '>', gte: '≥' };
+/** A threshold indicator's test, `≤ 0.3`; undefined for a ratio. */
+function goodWhen(def: ProgramSlo | undefined): string | undefined {
+  if (!def || !('threshold' in def.indicator)) return undefined;
+  const t = def.indicator.threshold;
+  return `${OPS[t.op] ?? t.op} ${t.value}`;
+}
+
 /** One SLO in full: figures, the budget burndown and burn rate over the window, the alert rules, data, and the nines. */
 export function SloDetail({
   programId,
@@ -233,7 +241,15 @@ export function SloDetail({
       ) : null}
 
       {canEdit ? (
-        <SliData programId={programId} slo={slo} ratio={ratio} source={def?.source?.prometheus} at={at} onStored={onStored} />
+        <SliData
+          programId={programId}
+          slo={slo}
+          ratio={ratio}
+          source={def?.source?.prometheus}
+          goodWhen={goodWhen(def)}
+          at={at}
+          onStored={onStored}
+        />
       ) : null}
 
       <section className="card" aria-labelledby="slo-nines-title">
