@@ -168,9 +168,6 @@ export function ServicesScreen() {
           );
         }}
       </Loaded>
-      {catalog.state === 'error' && catalog.value === undefined && catalog.problem.status === 404 ? (
-        <p className="muted">The service catalog is not served by this server yet (GET …/services/catalog answered 404).</p>
-      ) : null}
 
       <Dialog
         open={editing !== undefined}
