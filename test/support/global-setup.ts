@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -27,6 +27,12 @@ declare module 'vitest' {
  * seconds, copying a migrated one costs milliseconds; PostgreSQL copies a template database.
  */
 export default async function setup(project: TestProject) {
+  // Every temporary folder of the run (data-folder copies of ~60 MB, CLI working folders, servers'
+  // folders) goes under one folder removed at the end: workers inherit TMPDIR, and os.tmpdir() reads it.
+  // World-writable and sticky like /tmp, so PostgreSQL can run as its own user below it.
+  const scratch = mkdtempSync(join(tmpdir(), 'throughline-run-'));
+  chmodSync(scratch, 0o1777);
+  process.env.TMPDIR = scratch;
   const root = mkdtempSync(join(tmpdir(), 'throughline-test-'));
   const template = join(root, 'template', 'pgdata');
   const db = await openPglite(template);
@@ -63,5 +69,6 @@ export default async function setup(project: TestProject) {
   return () => {
     server?.stop();
     rmSync(root, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   };
 }
