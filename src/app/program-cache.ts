@@ -47,6 +47,14 @@ export class ProgramCache {
     this.checked.clear();
   }
 
+  /**
+   * After a change that is not a new version (SLI measurements): results derived from the current
+   * version (reports, findings) are computed again. Another process's uploads are not seen here.
+   */
+  forgetDerived(id: ProgramId): void {
+    this.entries.get(id)?.derived.clear();
+  }
+
   async current(id: ProgramId): Promise<{ model: ProgramModel; version: number } | undefined> {
     const version = await this.version(id);
     if (version === undefined) {

@@ -135,6 +135,20 @@ describe('SLOs over HTTP', () => {
     expect(before.body.slos[0]?.budget).toMatchObject({ consumed: 0, exhausted: false, alert: null });
   });
 
+  it('detected risks follow new SLI data at once, though the program version does not change', async () => {
+    const rules = async () =>
+      (await viewer.json<{ findings: { rule: string; key: string }[] }>('GET', `${P}/findings?asOf=2027-03-04&trials=0`)).body.findings
+        .filter((f) => f.rule.startsWith('slo-'))
+        .map((f) => f.key);
+    const clean = csv().replace(/,920,1000/g, ',1000,1000');
+    const upload = (text: string) =>
+      editor.json('PUT', `${P}/slos/identity-availability/data?file=identity.csv`, { body: text, headers: { 'content-type': 'text/csv' } });
+    expect((await upload(clean)).status).toBe(200);
+    expect(await rules()).toEqual([]);
+    expect((await upload(csv())).status).toBe(200);
+    expect(await rules()).toEqual(['slo-burn-page:identity-availability']);
+  });
+
   it('the series ends at the status figures and holds at most the points asked for', async () => {
     const r = await viewer.json<{ id: string; unit: string; total: number; points: { t: number; consumed: number; remaining: number }[] }>(
       'GET',

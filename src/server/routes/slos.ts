@@ -190,6 +190,8 @@ function importFailure(e: SloImportError, file: string): Reply {
 
 /** After new data: open pages refetch SLO figures; the program itself did not change, so its version stays. */
 async function published(input: RouteInput<unknown, unknown, unknown>, programId: ProgramId, saved: SliDataSaved): Promise<Reply> {
+  // Reports and findings cached for this version read SLI data: they must not outlive it.
+  input.deps.cache.forgetDerived(programId);
   const version = await input.deps.store.versionOf(programId);
   if (version !== undefined)
     input.deps.events.publish({
