@@ -337,11 +337,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     );
   incident
     .command('open')
-    .description('declare an incident (stored programs); its id is the next inc-N unless --id')
+    .description(
+      "declare an incident (stored programs); its id continues the program's numbering (inc-2027-019 → inc-2027-020) unless --id",
+    )
     .argument('<program>', 'the id of a stored program')
     .requiredOption('--title <text>', 'what is wrong, in a line')
     .requiredOption('--severity <sev>', 'SEV1, SEV2, SEV3 or SEV4')
-    .option('--id <id>', 'incident id (default: the next inc-N)')
+    .option('--id <id>', "incident id (default: the next in the program's numbering)")
     .option('--service <id>', 'an affected service (repeatable)', collect, [])
     .option('--impact-start <time>', 'when customers started to feel it, if earlier than now')
     .option('--impact <text>', 'what customers see')

@@ -147,7 +147,7 @@ describe('throughline slo', () => {
     expect(run.stdout).toContain('at 2026-01-02T09:19:00.000Z: attained SLI 99.5 %');
     expect(run.stdout).toContain('budget 20 events, consumed 10, remaining 10 events (left)');
     expect(run.stdout).toContain('burn rate 0.5x, budget exhausted in 14 d');
-    expect(run.stdout).toContain('PAGE page-fast: burn > 14.4x over 1 h (16.66666667x) and 5 m (100x)');
+    expect(run.stdout).toContain('PAGE page-fast: burn > 14.4x over 1 h (16.67x) and 5 m (100x)');
     expect(run.stdout).not.toContain('page-slow');
     expect(run.stdout).not.toContain('TICKET');
   });

@@ -20,14 +20,26 @@ import { createEntity, invalid, type ReliabilityEditError, rewriteEntity, type S
 
 const incidents = (m: ProgramModel) => m.incidents;
 
-/** `inc-N`, one above the highest N the program uses (inc-101 → inc-102); inc-1 in a program without any. */
+/**
+ * The next id in the program's own numbering, as the web app proposes it: after the newest
+ * incident's `inc-2027-014` comes `inc-2027-015` (prefix and zero padding kept), after `inc-101`
+ * `inc-102`; `inc-1` when no id ends in a number.
+ */
 export function nextIncidentId(model: ProgramModel): string {
-  let high = 0;
-  for (const i of model.incidents) {
-    const m = /^inc-(\d+)$/.exec(i.id);
-    if (m) high = Math.max(high, Number(m[1]));
+  const pattern = /^(.*?)(\d+)$/;
+  const newestFirst = [...model.incidents].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt)).map((i) => i.id as string);
+  const newest = newestFirst.map((id) => pattern.exec(id)).find((m) => m !== null);
+  const prefix = newest?.[1] ?? 'inc-';
+  const width = newest?.[2]?.length ?? 1;
+  let max = 0;
+  for (const id of newestFirst) {
+    const m = pattern.exec(id);
+    if (m && m[1] === prefix) max = Math.max(max, Number(m[2]));
   }
-  return `inc-${high + 1}`;
+  const taken = new Set(newestFirst);
+  let n = max + 1;
+  while (taken.has(`${prefix}${String(n).padStart(width, '0')}`)) n++;
+  return `${prefix}${String(n).padStart(width, '0')}`;
 }
 
 /** The statuses an incident may move to next: any later one, or back to investigating once resolved (a reopen, with a reason). */

@@ -90,8 +90,14 @@ export async function sloCommand(io: CliIo, file: string | undefined, options: S
   return EXIT.ok;
 }
 
-const percent = (fraction: number): string => `${Number((fraction * 100).toPrecision(10))} %`;
-const num = (n: number): string => String(Number(n.toPrecision(10)));
+// Figures a TPM reads: percentages to 6 significant digits (99.9594 %), counts and rates rounded to
+// what a decision needs; --json keeps full precision.
+const percent = (fraction: number): string => `${Number((fraction * 100).toPrecision(6))} %`;
+const num = (n: number): string => {
+  if (Number.isInteger(n)) return String(n);
+  const abs = Math.abs(n);
+  return String(abs >= 1000 ? Math.round(n) : abs >= 1 ? Math.round(n * 100) / 100 : Number(n.toPrecision(3)));
+};
 
 function renderSlo(io: CliIo, slo: SloEntry): string {
   const s = io.style;
@@ -123,7 +129,9 @@ function renderObjective(io: CliIo, slo: SloEntry, o: ObjectiveReport): string[]
   out.push(`    at ${new Date(b.atMs).toISOString()}: attained SLI ${b.attainedSli === null ? 'no data' : percent(b.attainedSli)}`);
   const state = b.exhausted ? s.red('exhausted') : 'left';
   out.push(`    budget ${num(b.total)} ${b.unit}, consumed ${num(b.consumed)}, remaining ${num(b.remaining)} ${b.unit} (${state})`);
-  const tte = b.timeToExhaustionMs === null ? 'not burning' : formatDuration(b.timeToExhaustionMs / 1000);
+  // Beyond an hour, seconds are noise.
+  const tteSeconds = b.timeToExhaustionMs === null ? null : b.timeToExhaustionMs / 1000;
+  const tte = tteSeconds === null ? 'not burning' : formatDuration(tteSeconds > 3600 ? Math.round(tteSeconds / 60) * 60 : tteSeconds);
   out.push(`    burn rate ${b.burnRate === null ? 'no data' : num(b.burnRate)}x, budget exhausted in ${tte}`);
   const fired = b.rules.filter((r) => r.fires);
   if (fired.length === 0) out.push(`    alerts: none fire`);
