@@ -4,6 +4,7 @@ import { programCatalogView } from '../../app/reliability/catalog-view.js';
 import { compileProgramCatalog, programBlastRadius, resolveChange } from '../../app/reliability/program-catalog.js';
 import type { ProgramId } from '../../domain/ids.js';
 import { importProblemSchema, programIdParam, saveResultSchema } from '../api-schemas.js';
+import { fileProblemsReply } from '../file-problems.js';
 import { problem } from '../problem.js';
 import { type Reply, route } from '../route.js';
 
@@ -91,21 +92,7 @@ function importFailure(e: CatalogImportError, programId: string, file: string): 
     case 'no-program':
       return noProgram(programId);
     case 'unreadable':
-      return problem(
-        422,
-        'invalid-catalog',
-        'The catalog file has problems',
-        `${e.problems.length} problem(s) in ${file}; nothing was changed`,
-        {
-          errors: e.problems.map((p) => ({
-            field: 'body',
-            message: `${p.file}:${p.line}:${p.column}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`,
-          })),
-          problems: e.problems.map((p) =>
-            importProblemSchema.parse({ code: p.code, message: p.message, hint: p.hint, line: p.line, column: p.column }),
-          ),
-        },
-      );
+      return fileProblemsReply('invalid-catalog', 'The catalog file has problems', file, e.problems);
     case 'invalid':
       return problem(
         422,

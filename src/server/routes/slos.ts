@@ -7,6 +7,7 @@ import type { ProgramModel } from '../../domain/program-model.js';
 import { suggestion } from '../../domain/suggest.js';
 import { availabilityTable } from '../../engine/slo/availability.js';
 import { importProblemSchema } from '../api-schemas.js';
+import { fileProblemsReply } from '../file-problems.js';
 import { problem } from '../problem.js';
 import { type Reply, type RouteInput, route } from '../route.js';
 
@@ -158,21 +159,7 @@ function importFailure(e: SloImportError, file: string): Reply {
     case 'no-program':
       return problem(404, 'no-program', 'No such program', e.message);
     case 'openslo':
-      return problem(
-        422,
-        'invalid-openslo',
-        'The OpenSLO file has problems',
-        `${e.problems.length} problem(s) in ${file}; nothing was changed`,
-        {
-          errors: e.problems.map((p) => ({
-            field: 'body',
-            message: `${p.file}:${p.line}:${p.column}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`,
-          })),
-          problems: e.problems.map((p) =>
-            importProblemSchema.parse({ code: p.code, message: p.message, hint: p.hint, line: p.line, column: p.column }),
-          ),
-        },
-      );
+      return fileProblemsReply('invalid-openslo', 'The OpenSLO file has problems', file, e.problems);
     case 'needs-team':
       return problem(422, 'team-required', 'An owner team is needed', e.message, { errors: [{ field: 'team', message: e.message }] });
     case 'unknown-team':
