@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { addUser } from '../api/api-support.js';
 import { ROOT } from '../support/run-cli.js';
 import { signIn, type WebWorld, webWorld } from './web-support.js';
@@ -8,6 +9,8 @@ import { signIn, type WebWorld, webWorld } from './web-support.js';
 const PROGRAM = 'identity-platform';
 const API = `/api/programs/${PROGRAM}`;
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'reliability', 'identity-platform.yaml');
+const SAMPLE = join(ROOT, 'examples', 'checkout-migration.yaml');
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The owner team and tier of each service in the fixture, as written there. */
 const CATALOG: Record<string, { team: string; tier: string }> = {
@@ -138,6 +141,64 @@ describe('the services screen', () => {
     expect(edgePath).toMatch(/^Ledger database .* → Ledger service → .* → Checkout API → checkout-v3 → Edge gateway/);
     await page.getByRole('img', { name: /^Blast radius of Ledger database/ }).waitFor();
     await world.screenshot('services-sample');
+  });
+
+  it('draws the whole catalog as a dependency map: every service with its team, API edges, and a click sets the blast radius', async () => {
+    const { page } = world;
+    // What the sample file says: each service's owner team by name, and who consumes which API of whom.
+    const sample = parse(readFileSync(SAMPLE, 'utf8')) as {
+      teams: { id: string; name: string }[];
+      services: { id: string; name: string; team: string; tier: number; provides?: string[]; consumes?: string[] }[];
+    };
+    const teamName = new Map(sample.teams.map((t) => [t.id, t.name]));
+    const expected = Object.fromEntries(sample.services.map((s) => [s.id, teamName.get(s.team)]));
+    expect(Object.keys(expected)).toHaveLength(11);
+    await page.goto(`${world.url}/p/checkout-cloud-2027/services`);
+    await page.getByRole('table', { name: 'Service catalog' }).waitFor();
+    await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Map' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('map');
+    const map = page.getByRole('group', { name: /^Dependency map/ });
+    await map.waitFor();
+    expect(await page.getByRole('table', { name: 'Service catalog' }).count()).toBe(0);
+    const nodes = map.locator('g.svm-node');
+    await nodes.first().waitFor();
+    // Team names can be longer than a node: the drawing may cut them, the button's name says them whole.
+    const drawn = await nodes.evaluateAll((gs) =>
+      Object.fromEntries(gs.map((g) => [g.getAttribute('data-ref'), g.getAttribute('aria-label')])),
+    );
+    expect(Object.keys(drawn).sort()).toEqual(Object.keys(expected).sort());
+    for (const s of sample.services)
+      expect(drawn[s.id]).toMatch(new RegExp(`^${literal(s.name)}, ${literal(expected[s.id] ?? '?')}, tier ${s.tier}`));
+    for (const s of sample.services)
+      expect(await map.getByRole('button', { name: new RegExp(`^${literal(s.name)}, ${literal(expected[s.id] ?? '?')},`) }).count()).toBe(
+        1,
+      );
+    // The Checkout API consumes payments-v2, which the Payment gateway provides.
+    const payments = map.locator('g.svm-edge[data-from="checkout-api"][data-to="payment-gateway"]');
+    expect(await payments.count()).toBe(1);
+    await expect(payments.getAttribute('data-apis')).resolves.toBe('payments-v2');
+    await expect(payments.locator('.sv-edge-label').textContent()).resolves.toBe('payments-v2');
+    // Every consume of the file is an edge labelled with its API, and every dependsOn an edge.
+    const provider = new Map(sample.services.flatMap((s) => (s.provides ?? []).map((api) => [api, s.id] as const)));
+    for (const s of sample.services)
+      for (const api of s.consumes ?? [])
+        await expect(
+          map.locator(`g.svm-edge[data-from="${s.id}"][data-to="${provider.get(api)}"]`).getAttribute('data-apis'),
+        ).resolves.toContain(api);
+    expect(await map.locator('g.svm-edge[data-from="ledger"][data-to="ledger-db"]').count()).toBe(1);
+    await world.screenshot('services-map');
+    await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+    await world.screenshot('services-map-dark');
+    await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+    // A click on the ledger database makes it the origin of the blast radius.
+    await map.getByRole('button', { name: /^Ledger database/ }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('change')).toBe('ledger-db');
+    await expect.poll(() => page.getByTestId('radius-summary').textContent()).toMatch(/reaches 6 services owned by 4 teams/);
+    await expect(map.getByRole('button', { name: /^Ledger database/ }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await world.screenshot('services-map-ledger-db');
+    // The view is kept in the address: a reload comes back to the map.
+    await page.reload();
+    await page.getByRole('group', { name: /^Dependency map/ }).waitFor();
   });
 
   it('lets an editor add a service that consumes an API, and it joins that API’s blast radius', async () => {

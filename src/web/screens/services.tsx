@@ -10,6 +10,7 @@ import { useProgram } from '../program-context';
 import { setQueryParam, useLocation } from '../router';
 import { useToast } from '../toasts';
 import { BlastRadiusPanel } from './services/blast-radius-panel';
+import { CatalogMap } from './services/catalog-map';
 import { type CatalogRow, CatalogTable } from './services/catalog-table';
 import { serviceFields } from './services/service-fields';
 import './services.css';
@@ -40,6 +41,7 @@ export function ServicesScreen() {
   const kind = query.get('kind') ?? '';
   const [search, setSearch] = useState(query.get('q') ?? '');
   const of = query.get('change') ?? undefined;
+  const view = query.get('view') === 'map' ? 'map' : 'table';
 
   const rows = useMemo(
     () =>
@@ -113,6 +115,14 @@ export function ServicesScreen() {
                 <>
                   <section className="card sv-catalog" aria-label="Catalog">
                     <div className="sv-filters">
+                      <fieldset className="seg" aria-label="View">
+                        <button type="button" aria-pressed={view === 'table'} onClick={() => setQueryParam('view', undefined)}>
+                          Table
+                        </button>
+                        <button type="button" aria-pressed={view === 'map'} onClick={() => setQueryParam('view', 'map')}>
+                          Map
+                        </button>
+                      </fieldset>
                       <input
                         type="search"
                         aria-label="Search services"
@@ -145,10 +155,14 @@ export function ServicesScreen() {
                         <option value="resource">Resources</option>
                       </select>
                       <span className="faint sv-count">
-                        {rows.length === c.services.length ? `${rows.length} shown` : `${rows.length} of ${c.services.length} shown`}
+                        {rows.length === c.services.length
+                          ? `${rows.length} shown`
+                          : `${rows.length} of ${c.services.length} ${view === 'map' ? 'highlighted' : 'shown'}`}
                       </span>
                     </div>
-                    {rows.length === 0 ? (
+                    {view === 'map' ? (
+                      <CatalogMap catalog={c} selected={of} matching={new Set(rows.map((r) => r.id))} onPick={pick} />
+                    ) : rows.length === 0 ? (
                       <p className="muted">Nothing matches these filters.</p>
                     ) : (
                       <CatalogTable

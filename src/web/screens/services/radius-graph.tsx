@@ -8,7 +8,7 @@ const API = { width: 124, height: 28 };
 const LABEL_CHARS = 16;
 
 /** Cuts a label to what fits a node (about 6.6 px per character at 12.5 px). */
-const clip = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1).trimEnd()}…` : text);
+export const clip = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1).trimEnd()}…` : text);
 
 interface GraphNode {
   readonly id: string;
@@ -73,7 +73,7 @@ export function radiusGraph(radius: BlastRadius): { nodes: GraphNode[]; edges: G
 }
 
 /** A curve from a's right side to b's left side, and its midpoint (where the API label sits). */
-function curve(a: Placed, b: Placed): { d: string; mid: { x: number; y: number } } {
+export function curve(a: Placed, b: Placed): { d: string; mid: { x: number; y: number } } {
   const x1 = a.x + a.width;
   const y1 = a.y + a.height / 2;
   const x2 = b.x;

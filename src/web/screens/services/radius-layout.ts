@@ -35,8 +35,9 @@ function elk(): Promise<Engine> {
 }
 
 /**
- * Lays the blast radius out left to right: the changed thing in the first layer, then each hop
- * further right, so distance reads as position. ELK orders each layer to cut crossings.
+ * Lays a dependency graph out left to right: for the blast radius the changed thing in the first
+ * layer, then each hop further right, so distance reads as position; for the catalog map consumers
+ * left of what they consume. ELK orders each layer to cut crossings.
  */
 export async function layoutRadius(nodes: readonly RadiusNode[], edges: readonly { from: string; to: string }[]): Promise<RadiusLayout> {
   const done = await (await elk()).layout({
