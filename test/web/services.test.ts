@@ -148,7 +148,7 @@ describe('the services screen', () => {
     // What the sample file says: each service's owner team by name, and who consumes which API of whom.
     const sample = parse(readFileSync(SAMPLE, 'utf8')) as {
       teams: { id: string; name: string }[];
-      services: { id: string; name: string; team: string; tier: number; provides?: string[]; consumes?: string[] }[];
+      services: { id: string; name: string; team: string; tier: number; provides?: string[]; consumes?: string[]; dependsOn?: string[] }[];
     };
     const teamName = new Map(sample.teams.map((t) => [t.id, t.name]));
     const expected = Object.fromEntries(sample.services.map((s) => [s.id, teamName.get(s.team)]));
@@ -185,7 +185,18 @@ describe('the services screen', () => {
         await expect(
           map.locator(`g.svm-edge[data-from="${s.id}"][data-to="${provider.get(api)}"]`).getAttribute('data-apis'),
         ).resolves.toContain(api);
-    expect(await map.locator('g.svm-edge[data-from="ledger"][data-to="ledger-db"]').count()).toBe(1);
+    for (const s of sample.services)
+      for (const d of s.dependsOn ?? []) expect(await map.locator(`g.svm-edge[data-from="${s.id}"][data-to="${d}"]`).count()).toBe(1);
+    // A plain dependency is drawn dashed and carries no API.
+    await expect(map.locator('g.svm-edge[data-from="ledger"][data-to="ledger-db"]').getAttribute('class')).resolves.toContain('depends');
+    // The filters dim what they leave out rather than redraw a smaller map.
+    await page.getByLabel('Owner team').selectOption({ label: 'Billing Platform' });
+    await expect
+      .poll(() => map.locator('g.svm-node:not(.faint)').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-ref')).sort()))
+      .toEqual(['invoicing', 'ledger']);
+    await page.getByText('2 of 11 highlighted').waitFor();
+    await page.getByLabel('Owner team').selectOption({ label: 'All teams' });
+    await expect.poll(() => map.locator('g.svm-node.faint').count()).toBe(0);
     await world.screenshot('services-map');
     await page.getByRole('button', { name: 'Toggle dark mode' }).click();
     await world.screenshot('services-map-dark');
