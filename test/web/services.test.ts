@@ -177,7 +177,9 @@ describe('the services screen', () => {
     const payments = map.locator('g.svm-edge[data-from="checkout-api"][data-to="payment-gateway"]');
     expect(await payments.count()).toBe(1);
     await expect(payments.getAttribute('data-apis')).resolves.toBe('payments-v2');
-    await expect(payments.locator('.sv-edge-label').textContent()).resolves.toBe('payments-v2');
+    // The label sits where the edges enter the provider, once per API.
+    await expect(map.locator('g.svm-entry[data-provider="payment-gateway"] text').textContent()).resolves.toBe('payments-v2');
+    expect(await map.locator('g.svm-entry').allTextContents()).toHaveLength(5);
     // Every consume of the file is an edge labelled with its API, and every dependsOn an edge.
     const provider = new Map(sample.services.flatMap((s) => (s.provides ?? []).map((api) => [api, s.id] as const)));
     for (const s of sample.services)

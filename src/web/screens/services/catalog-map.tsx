@@ -38,6 +38,35 @@ export function catalogEdges(catalog: ServiceCatalog): MapEdge[] {
   return [...edges.values()];
 }
 
+/**
+ * The API labels, drawn where the edges enter their provider rather than mid-edge: consumers of one
+ * API share one label, and a label never lands under a node an edge passes behind.
+ */
+function apiEntries(edges: readonly MapEdge[]) {
+  const byProvider = new Map<string, Map<string, string[]>>();
+  for (const e of edges)
+    for (const api of e.apis) {
+      const apis = byProvider.get(e.to) ?? new Map<string, string[]>();
+      byProvider.set(e.to, apis);
+      apis.set(api, [...(apis.get(api) ?? []), e.from]);
+    }
+  return [...byProvider].flatMap(([provider, apis]) =>
+    [...apis].map(([api, consumers], index) => ({ provider, api, consumers, index, of: apis.size })),
+  );
+}
+
+/**
+ * A label's centre line moved just off any node its box (16 px high) would cover: the gap between
+ * layers is a little narrower than the longest API names, so a label may reach a node's corner.
+ */
+function clearOfNodes(left: number, width: number, y: number, layout: RadiusLayout): number {
+  for (const n of layout.nodes.values()) {
+    const overlaps = left < n.x + n.width && left + width > n.x && y - 8 < n.y + n.height && y + 8 > n.y;
+    if (overlaps) return y > n.y + n.height / 2 ? n.y + n.height + 10 : n.y - 10;
+  }
+  return y;
+}
+
 const incidentsText = (n: number) => `${n} open ${n === 1 ? 'incident' : 'incidents'}`;
 const describe = (s: CatalogService) =>
   [s.name, s.teamName, s.tier === null ? 'untiered' : `tier ${s.tier}`, s.kind === 'resource' ? (s.type ?? 'resource') : null]
@@ -47,7 +76,7 @@ const describe = (s: CatalogService) =>
 
 /**
  * The whole catalog as one left-to-right drawing: consumers on the left, what they call and stand on
- * to the right; edges carry the API consumed (dashed when a plain dependency). Each node names its
+ * to the right; the API consumed labels the edges where they enter the provider (a plain dependency is dashed). Each node names its
  * owner team and tier, tier 1 outlined, open incidents marked; a click makes it the blast-radius origin.
  */
 export function CatalogMap({
@@ -63,6 +92,7 @@ export function CatalogMap({
   onPick: (ref: string) => void;
 }) {
   const edges = useMemo(() => catalogEdges(catalog), [catalog]);
+  const entries = useMemo(() => apiEntries(edges), [edges]);
   const [layout, setLayout] = useState<RadiusLayout | undefined>();
   const [failed, setFailed] = useState<string | undefined>();
   useEffect(() => {
@@ -114,14 +144,12 @@ export function CatalogMap({
             const a = at(e.from);
             const b = at(e.to);
             if (!a || !b) return null;
-            const { d, mid } = curve(a, b);
+            const { d } = curve(a, b);
             const label = e.apis.join(', ');
             const what =
               e.apis.length > 0
                 ? `${names.get(e.from)} consumes ${label} of ${names.get(e.to)}`
                 : `${names.get(e.from)} depends on ${names.get(e.to)}`;
-            const text = clip(label, 16);
-            const w = text.length * 6.2 + 10;
             const faint = !matching.has(e.from) && !matching.has(e.to);
             return (
               <g
@@ -133,14 +161,29 @@ export function CatalogMap({
               >
                 <title>{what}</title>
                 <path className="sv-edge" d={d} markerEnd="url(#svm-arrow)" />
-                {label ? (
-                  <g className="sv-edge-label" transform={`translate(${mid.x},${mid.y})`}>
-                    <rect x={-w / 2} y={-8} width={w} height={16} rx={8} />
-                    <text dy="0.35em" textAnchor="middle" className="mono">
-                      {text}
-                    </text>
-                  </g>
-                ) : null}
+              </g>
+            );
+          })}
+          {entries.map((x) => {
+            const b = at(x.provider);
+            if (!b) return null;
+            const text = clip(x.api, 16);
+            const w = text.length * 6.2 + 10;
+            const y = clearOfNodes(b.x - 12 - w, w, b.y + b.height / 2 + (x.index - (x.of - 1) / 2) * 18, layout);
+            const faint = !matching.has(x.provider) && !x.consumers.some((c) => matching.has(c));
+            return (
+              <g
+                key={`${x.provider}:${x.api}`}
+                className={`sv-edge-label svm-entry${faint ? ' faint' : ''}`}
+                data-provider={x.provider}
+                data-api={x.api}
+                transform={`translate(${b.x - 12 - w / 2},${y})`}
+              >
+                <title>{`${x.api}: API of ${names.get(x.provider)}, consumed by ${x.consumers.map((c) => names.get(c) ?? c).join(', ')}`}</title>
+                <rect x={-w / 2} y={-8} width={w} height={16} rx={8} />
+                <text dy="0.35em" textAnchor="middle" className="mono">
+                  {text}
+                </text>
               </g>
             );
           })}
@@ -168,7 +211,7 @@ export function CatalogMap({
                 <title>{`${describe(s)} — click for the blast radius of a change here`}</title>
                 <rect width={box.width} height={box.height} rx={7} />
                 <text x={10} y={18} className="sv-node-name">
-                  {clip(s.name, s.openIncidents > 0 ? 17 : 20)}
+                  {clip(s.name, s.openIncidents > 0 ? 16 : 20)}
                 </text>
                 <text x={10} y={34} className="sv-node-sub svm-team">
                   {clip(s.teamName, 26)}
