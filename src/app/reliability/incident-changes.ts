@@ -49,11 +49,11 @@ export function nextStatuses(from: IncidentStatus): IncidentStatus[] {
   return from === 'resolved' ? ['investigating'] : later;
 }
 
-/** Keeps the timeline in time order; entries at the same instant stay in the order they were written. */
-function withEntry(timeline: readonly TimelineEntry[], entry: TimelineEntry): TimelineEntry[] {
+/** Keeps a timeline or the updates in time order; entries at the same instant stay in the order they were written. */
+function withEntry<T extends { readonly at: string }>(list: readonly T[], entry: T): T[] {
   const at = Date.parse(entry.at);
-  const i = timeline.findIndex((e) => Date.parse(e.at) > at);
-  return i < 0 ? [...timeline, entry] : [...timeline.slice(0, i), entry, ...timeline.slice(i)];
+  const i = list.findIndex((e) => Date.parse(e.at) > at);
+  return i < 0 ? [...list, entry] : [...list.slice(0, i), entry, ...list.slice(i)];
 }
 
 export interface OpenIncidentInput {
@@ -160,12 +160,7 @@ export function postUpdate(
     'incident',
     incidents,
     incidentId,
-    (inc) => {
-      const at = Date.parse(update.at);
-      const i = inc.updates.findIndex((u) => Date.parse(u.at) > at);
-      const updates = i < 0 ? [...inc.updates, update] : [...inc.updates.slice(0, i), update, ...inc.updates.slice(i)];
-      return ok({ ...inc, updates });
-    },
+    (inc) => ok({ ...inc, updates: withEntry(inc.updates, update) }),
     meta,
     ifMatch,
   );
