@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { workingCalendarSchema } from './calendar.js';
 import { calendarDateSchema } from './calendar-date.js';
+import { costPolicySchema } from './cost-policy.js';
 import { programIdSchema } from './ids.js';
 import { severityDefinitionSchema } from './incident.js';
 
@@ -22,5 +23,7 @@ export const programSchema = z.strictObject({
   }),
   /** The program's own severity definitions, laid over the defaults (domain/incident.ts) severity by severity. */
   severities: z.array(severityDefinitionSchema).optional(),
+  /** How the cloud bill is read and allocated to teams, and the teams' budgets (issue 7). */
+  cost: costPolicySchema.optional(),
 });
 export type Program = z.infer<typeof programSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema } from './calendar-date.js';
+import { debtSchema } from './debt.js';
 import { estimateSchema } from './estimate.js';
 import { itemIdSchema, teamIdSchema, workstreamIdSchema } from './ids.js';
 import { serviceIdSchema } from './program-service.js';
@@ -76,5 +77,7 @@ export const workItemSchema = z.strictObject({
   orderedOn: calendarDateSchema.optional(),
   /** Services (by id) this item changes, e.g. the migration of a service. */
   services: z.array(serviceIdSchema).optional(),
+  /** Tech debt: why it was taken on and the interest it costs (funnel level 2 unless \`priority\` says otherwise). */
+  debt: debtSchema.optional(),
 });
 export type WorkItem = z.infer<typeof workItemSchema>;
