@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/store/migrate.js';
 import { openPglite } from '../../src/store/pglite-client.js';
 import { openPostgres } from '../../src/store/postgres-client.js';
+import { compileCli } from './compiled-cli.js';
 import { startPostgres } from './postgres-server.js';
 
 export const TEMPLATE_DATABASE = 'throughline_template';
@@ -19,6 +20,8 @@ declare module 'vitest' {
     postgresServer: string;
     /** The web app built from the sources of this run (never a stale dist/web), or "build failed: …". */
     webDir: string;
+    /** main.js of the CLI compiled from the sources of this run, or "" if they did not compile (then tsx runs them). */
+    cliMain: string;
   }
 }
 
@@ -35,6 +38,12 @@ export default async function setup(project: TestProject) {
   process.env.TMPDIR = scratch;
   const root = mkdtempSync(join(tmpdir(), 'throughline-test-'));
   const template = join(root, 'template', 'pgdata');
+  // Not fatal: through tsx, a file that does not compile fails only the CLI runs that import it.
+  const cliMain = await compileCli(join(root, 'cli')).catch((e: Error) => {
+    console.warn(`The CLI did not compile, so end-to-end tests run it through tsx (slower): ${e.message}`);
+    return '';
+  });
+  project.provide('cliMain', cliMain);
   const db = await openPglite(template);
   await migrate(db);
   await db.close();
