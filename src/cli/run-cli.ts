@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { registerIncidentCommands } from './incident-commands.js';
+import { registerMigrationDebtCommands } from './migration-debt-commands.js';
 
 const STORE_HELP = `
 Storage:
@@ -315,6 +316,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action((files: string[], o, c: Command) => set(import('./commands/slo.js').then((m) => m.sloImportCommand(io, files, sloOpts(o, c)))));
 
   registerIncidentCommands(cli, io, set, { collect, wholeNumber });
+  registerMigrationDebtCommands(cli, io, set);
 
   cli
     .command('generate')
