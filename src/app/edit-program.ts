@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { canonicalJson } from '../domain/canonical-json.js';
+import { capacityResourceSchema } from '../domain/capacity.js';
+import { placeDebt } from '../domain/debt.js';
 import { decisionSchema } from '../domain/decision.js';
 import { type Dependency, dependencyKey, dependencySchema } from '../domain/dependency.js';
 import { type FieldError, fieldErrors } from '../domain/field-errors.js';
 import type { ProgramId } from '../domain/ids.js';
 import { incidentSchema, postmortemSchema } from '../domain/incident.js';
+import { migrationSchema } from '../domain/migration.js';
 import type { ProgramModel } from '../domain/program-model.js';
 import { programServiceSchema } from '../domain/program-service.js';
 import { programSloSchema } from '../domain/program-slo.js';
@@ -15,8 +18,10 @@ import { teamSchema } from '../domain/team.js';
 import { workItemSchema } from '../domain/work-item.js';
 import { workstreamSchema } from '../domain/workstream.js';
 import { syncActionItems } from '../engine/incidents/action-item-sync.js';
+import { syncMigrationItems } from '../engine/migration/migration-item-sync.js';
 import { validateModel } from '../engine/validate-model.js';
 import type { ChangeMeta, ProgramStore, SaveResult } from '../store/program-store.js';
+import { dayIn } from './day-in-zone.js';
 
 /** The entities that can be edited one at a time, with the list each lives in and its key. */
 const EDITABLE = {
@@ -30,6 +35,8 @@ const EDITABLE = {
   slo: { list: 'slos', schema: programSloSchema, key: (e: { id: string }) => e.id },
   incident: { list: 'incidents', schema: incidentSchema, key: (e: { id: string }) => e.id },
   postmortem: { list: 'postmortems', schema: postmortemSchema, key: (e: { id: string }) => e.id },
+  capacity: { list: 'capacity', schema: capacityResourceSchema, key: (e: { id: string }) => e.id },
+  migration: { list: 'migrations', schema: migrationSchema, key: (e: { id: string }) => e.id },
 } as const;
 export type EditableEntity = keyof typeof EDITABLE;
 
@@ -123,10 +130,18 @@ export async function editEntity(
           next = list.map((e, i) => (i === index ? value : e));
         }
       }
-      const unsynced = { ...model, [spec.list]: next } as ProgramModel;
+      const replaced = { ...model, [spec.list]: next } as ProgramModel;
+      const placed = placeDebt(replaced.items);
+      const unsynced = placed === replaced.items ? replaced : { ...replaced, items: placed };
       // A post-mortem's action items are tracked work items: an edit to either side carries over.
-      const edited = syncActionItems(unsynced, entity === 'postmortem' ? 'postmortems' : 'items');
-      if (value !== undefined && edited !== unsynced) {
+      const actionsSynced = syncActionItems(unsynced, entity === 'postmortem' ? 'postmortems' : 'items');
+      // A migration's generated items and its done map too: a closed item gives its step the day of the edit.
+      const edited = syncMigrationItems(
+        actionsSynced,
+        entity === 'migration' ? 'migrations' : 'items',
+        dayIn(model.program.calendar.timezone, meta.at),
+      );
+      if (value !== undefined && edited !== replaced) {
         const key = keyOf(value);
         value = (edited[spec.list] as readonly unknown[]).find((e) => keyOf(e) === key) ?? value;
       }

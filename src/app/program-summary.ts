@@ -28,6 +28,9 @@ export interface ProgramSummary {
     readonly slos: number;
     readonly openIncidents: number;
     readonly postmortems: number;
+    readonly capacity: number;
+    readonly migrations: number;
+    readonly debtItems: number;
   };
   readonly teams: readonly { id: string; name: string; capacity: number; items: number; openItems: number; remainingDays: number }[];
   readonly workstreams: readonly { id: string; name: string; items: number; done: number }[];
@@ -92,6 +95,9 @@ export function summarizeProgram(model: ProgramModel): ProgramSummary {
       slos: model.slos.length,
       openIncidents: model.incidents.filter((i) => i.status !== 'resolved').length,
       postmortems: model.postmortems.length,
+      capacity: model.capacity.length,
+      migrations: model.migrations.length,
+      debtItems: model.items.filter((i) => i.debt !== undefined).length,
     },
     teams: model.teams.map((t) => {
       const mine = work.filter((i) => i.team === t.id);

@@ -14,6 +14,7 @@ import { programDecisions } from './program-decisions.js';
 import { programRisks, type Review } from './program-risks.js';
 import { programSloStatuses, type SliReader } from './reliability/slo-status.js';
 import { hasReliability, reliabilitySection } from './report-reliability.js';
+import { reportSections } from './report-sections.js';
 import { statusInstant } from './status-instant.js';
 
 /** One change to one entity, as the history keeps it. */
@@ -328,6 +329,14 @@ export async function statusReportFrom(
     });
   }
 
+  const sections = await reportSections({
+    model,
+    asOf,
+    atMs: statusInstant(asOf, model.program.calendar.timezone, request.now),
+    since: since as CalendarDate,
+    request,
+  });
+
   const report: StatusReport = {
     program: { id: model.program.id, name: model.program.name, tpm: model.program.tpm ?? null, target: model.program.target },
     asOf,
@@ -367,6 +376,7 @@ export async function statusReportFrom(
     },
     burnUp: { total: work.length, weeks },
     ...(reliability ? { reliability } : {}),
+    ...(sections.length > 0 ? { sections } : {}),
   };
   const snapshot: ReportSnapshot = {
     asOf,

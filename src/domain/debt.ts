@@ -30,3 +30,15 @@ export const debtSchema = z.strictObject({
   since: calendarDateSchema.optional(),
 });
 export type Debt = z.infer<typeof debtSchema>;
+
+/** Funnel level of debt an item does not place itself: Reliability. */
+export const DEBT_LEVEL = 2;
+
+/**
+ * Debt items without a priority sit at funnel level 2, so planning, the funnel and the file agree
+ * on where they are. Returns the same array when nothing changes.
+ */
+export function placeDebt<T extends { debt?: Debt | undefined; priority?: 1 | 2 | 3 | 4 | undefined }>(items: readonly T[]): readonly T[] {
+  if (!items.some((i) => i.debt !== undefined && i.priority === undefined)) return items;
+  return items.map((i) => (i.debt !== undefined && i.priority === undefined ? { ...i, priority: DEBT_LEVEL } : i));
+}

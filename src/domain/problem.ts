@@ -23,7 +23,9 @@ export type ProblemCode =
   | 'unknown-service'
   | 'unknown-api'
   | 'duplicate-api'
-  | 'unknown-incident';
+  | 'unknown-incident'
+  | 'unknown-step'
+  | 'step-order';
 
 /** One thing wrong with a program, in words a TPM can act on. */
 export interface ModelProblem {

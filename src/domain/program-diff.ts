@@ -26,6 +26,8 @@ export const ENTITY_ORDER: readonly EntityKind[] = [
   'slo',
   'incident',
   'postmortem',
+  'capacity',
+  'migration',
 ];
 
 /** Each entity of a model by kind, keyed by its id (a dependency's id is "from->to"), in model order. */
@@ -43,6 +45,8 @@ export function entitiesOf(model: ProgramModel): Map<EntityKind, Map<string, unk
     ['slo', byId(model.slos)],
     ['incident', byId(model.incidents)],
     ['postmortem', byId(model.postmortems)],
+    ['capacity', byId(model.capacity)],
+    ['migration', byId(model.migrations)],
   ]);
 }
 

@@ -1,6 +1,8 @@
+import type { CapacityResource } from './capacity.js';
 import type { Decision } from './decision.js';
 import type { Dependency } from './dependency.js';
 import type { Incident, Postmortem } from './incident.js';
+import type { Migration } from './migration.js';
 import type { Program } from './program.js';
 import type { ProgramService } from './program-service.js';
 import type { ProgramSlo } from './program-slo.js';
@@ -23,6 +25,10 @@ export interface ProgramModel {
   readonly slos: readonly ProgramSlo[];
   readonly incidents: readonly Incident[];
   readonly postmortems: readonly Postmortem[];
+  /** Things with a unit that run out, and how they are bought (issue 7). */
+  readonly capacity: readonly CapacityResource[];
+  /** Sets of services moving through the same ordered steps (issue 7). */
+  readonly migrations: readonly Migration[];
 }
 
 export type EntityKind =
@@ -36,7 +42,9 @@ export type EntityKind =
   | 'service'
   | 'slo'
   | 'incident'
-  | 'postmortem';
+  | 'postmortem'
+  | 'capacity'
+  | 'migration';
 
 /** Points at one entity of a model (by its position in its list) and optionally a field inside it. */
 export interface Locator {

@@ -1,4 +1,5 @@
 import type { ThreePoint } from './estimate.js';
+import { checkInfraRules } from './infra-rules.js';
 import type { ModelProblem } from './problem.js';
 import type { EntityKind, Locator, ProgramModel } from './program-model.js';
 import { checkReliabilityRules } from './reliability-rules.js';
@@ -175,7 +176,8 @@ export function checkProgramRules(model: ProgramModel): { problems: ModelProblem
       needItem(id, () => at('decision', i, 'items', k), `decision "${decision.id}"`);
     });
   });
-  checkReliabilityRules(model, teamIds, problems);
+  const serviceIds = checkReliabilityRules(model, teamIds, problems);
+  checkInfraRules(model, teamIds, serviceIds, problems);
   return { problems, links };
 }
 

@@ -1,5 +1,6 @@
 import type { ModelProblem } from './problem.js';
 import type { EntityKind, Locator, ProgramModel } from './program-model.js';
+import { referenceChecks } from './reference-checks.js';
 import { suggestion } from './suggest.js';
 import { uniqueIds } from './unique-ids.js';
 
@@ -8,35 +9,17 @@ import { uniqueIds } from './unique-ids.js';
  * owner teams, service dependencies, consumed APIs (each provided by exactly one service), the
  * services of items, SLOs and incidents, the incident of a post-mortem and its action items' teams.
  */
-export function checkReliabilityRules(model: ProgramModel, teamIds: ReadonlyMap<string, number>, problems: ModelProblem[]): void {
+export function checkReliabilityRules(
+  model: ProgramModel,
+  teamIds: ReadonlyMap<string, number>,
+  problems: ModelProblem[],
+): ReadonlyMap<string, number> {
   const at = (entity: EntityKind, index: number, ...field: (string | number)[]): Locator => ({ entity, index, field });
   const serviceIds = uniqueIds(model.services, 'service', 'service', problems);
   uniqueIds(model.slos, 'slo', 'SLO', problems);
   const incidentIds = uniqueIds(model.incidents, 'incident', 'incident', problems);
   uniqueIds(model.postmortems, 'postmortem', 'post-mortem', problems);
-  const services = [...serviceIds.keys()];
-  const teams = [...teamIds.keys()];
-
-  const needService = (id: string, loc: Locator, owner: string) => {
-    if (serviceIds.has(id)) return;
-    problems.push({
-      code: 'unknown-service',
-      message: `${owner} names service "${id}", which is not defined`,
-      hint: `define it under services:, or ${suggestion(id, services, 'services')}`,
-      at: loc,
-      ref: id,
-    });
-  };
-  const needTeam = (id: string, loc: Locator, owner: string) => {
-    if (teamIds.has(id)) return;
-    problems.push({
-      code: 'unknown-team',
-      message: `${owner} names team "${id}", which is not defined`,
-      hint: `define it under teams:, or ${suggestion(id, teams, 'teams')}`,
-      at: loc,
-      ref: id,
-    });
-  };
+  const { needTeam, needService } = referenceChecks(teamIds, serviceIds, problems);
 
   const provider = new Map<string, string>();
   model.services.forEach((s, i) => {
@@ -105,4 +88,5 @@ export function checkReliabilityRules(model: ProgramModel, teamIds: ReadonlyMap<
       seen.add(a.id);
     });
   });
+  return serviceIds;
 }

@@ -1,6 +1,8 @@
+import type { CapacityResource } from '../domain/capacity.js';
 import type { Decision } from '../domain/decision.js';
 import { type Dependency, dependencyKey } from '../domain/dependency.js';
 import type { Incident, Postmortem } from '../domain/incident.js';
+import type { Migration } from '../domain/migration.js';
 import type { EntityKind } from '../domain/program-model.js';
 import type { ProgramService } from '../domain/program-service.js';
 import type { ProgramSlo } from '../domain/program-slo.js';
@@ -119,6 +121,25 @@ export const ENTITY_TABLES: readonly EntityTable[] = [
     table: 'postmortems',
     id: (p: Postmortem) => p.id,
     columns: { incident_id: col('text', (p: Postmortem) => p.incident) },
+  },
+  {
+    entity: 'capacity',
+    table: 'capacity_resources',
+    id: (c: CapacityResource) => c.id,
+    columns: {
+      unit: col('text', (c: CapacityResource) => c.unit),
+      team_id: col('text', (c: CapacityResource) => c.team ?? null),
+      installed: col('numeric', (c: CapacityResource) => c.installed),
+    },
+  },
+  {
+    entity: 'migration',
+    table: 'migrations',
+    id: (m: Migration) => m.id,
+    columns: {
+      title: col('text', (m: Migration) => m.title),
+      target: col('date', (m: Migration) => m.target ?? null),
+    },
   },
 ];
 

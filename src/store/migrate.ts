@@ -5,6 +5,7 @@ import { accounts } from './migrations/0004-accounts.js';
 import { reportSummaries } from './migrations/0006-report-summaries.js';
 import { reliability } from './migrations/0007-reliability.js';
 import { sliSeries } from './migrations/0008-sli-series.js';
+import { capacityAndMigrations } from './migrations/0009-capacity-migrations.js';
 import type { SqlClient } from './sql-client.js';
 
 /** Versioned schema changes, applied in order, each once. Append; never edit a released one. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 6, name: 'executive summaries of status reports', sql: reportSummaries },
   { version: 7, name: 'services, SLOs, incidents, post-mortems', sql: reliability },
   { version: 8, name: 'SLI samples per SLO', sql: sliSeries },
+  { version: 9, name: 'capacity resources, migrations', sql: capacityAndMigrations },
 ];
 
 /** Brings the schema up to date in one transaction; concurrent callers wait for each other. */

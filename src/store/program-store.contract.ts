@@ -46,6 +46,28 @@ export function programStoreContract(open: () => Promise<ProgramStore>) {
       ]);
     });
 
+    it('stores capacity resources, migrations, the cost policy and debt, with their history', async () => {
+      const infra = readValid(fixture('infra/platform-efficiency.yaml'));
+      const result = await store.saveProgram(infra, meta(0));
+      const kinds = new Set(result.changes.map((c) => c.entity));
+      for (const kind of ['capacity', 'migration'] as const) expect(kinds).toContain(kind);
+      expect(await store.readProgram(infra.program.id)).toEqual(infra);
+      const moved = {
+        ...infra,
+        migrations: infra.migrations.map((m) => ({
+          ...m,
+          services: m.services.map((s) => (s.service === 'search' ? { ...s, done: { inventory: '2026-11-16' } } : s)),
+        })),
+        capacity: infra.capacity.filter((c) => c.id !== 'ledger-storage'),
+      } as ProgramModel;
+      const edit = await store.saveProgram(moved, meta(5, 'sam'));
+      expect(edit.changes.map((c) => `${c.op} ${c.entity} ${c.id}`)).toEqual([
+        'delete capacity ledger-storage',
+        'update migration dc-exit',
+      ]);
+      expect(await store.readProgram(infra.program.id)).toEqual(moved);
+    });
+
     it('changes nothing when the same model is saved again', async () => {
       await store.saveProgram(model, meta(0));
       const again = await store.saveProgram(structuredClone(model), meta(5));

@@ -1,7 +1,9 @@
+import type { CapacityResource } from '../domain/capacity.js';
 import type { Decision } from '../domain/decision.js';
 import type { Dependency } from '../domain/dependency.js';
 import type { ProgramId } from '../domain/ids.js';
 import type { Incident, Postmortem } from '../domain/incident.js';
+import type { Migration } from '../domain/migration.js';
 import type { Program } from '../domain/program.js';
 import { diffModels, ENTITY_ORDER, type EntityChange, entitiesOf } from '../domain/program-diff.js';
 import type { EntityKind, ProgramModel } from '../domain/program-model.js';
@@ -223,7 +225,7 @@ async function readStored(db: SqlClient, id: ProgramId): Promise<{ model: Progra
     for (const r of rows) positions.set(`${table.entity}:${r.id}`, Number(r.position));
     lists.push(rows.map((r) => r.body));
   }
-  const [teams, workstreams, items, dependencies, risks, decisions, services, slos, incidents, postmortems] = lists;
+  const [teams, workstreams, items, dependencies, risks, decisions, services, slos, incidents, postmortems, capacity, migrations] = lists;
   const model: ProgramModel = {
     program: row.body,
     teams: teams as Team[],
@@ -236,6 +238,8 @@ async function readStored(db: SqlClient, id: ProgramId): Promise<{ model: Progra
     slos: slos as ProgramSlo[],
     incidents: incidents as Incident[],
     postmortems: postmortems as Postmortem[],
+    capacity: capacity as CapacityResource[],
+    migrations: migrations as Migration[],
   };
   return { model, positions };
 }

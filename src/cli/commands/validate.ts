@@ -1,3 +1,4 @@
+import type { ProgramModel } from '../../domain/program-model.js';
 import { readProgramYaml } from '../../formats/program-yaml/read-program.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
@@ -26,9 +27,19 @@ export async function validateCommand(io: CliIo, file: string, options: { json?:
       `${plural(m.items.length - milestones, 'item')}, ${plural(milestones, 'milestone')}, ${plural(m.dependencies.length, 'dependency', 'dependencies')}` +
       (m.services.length + m.slos.length + m.incidents.length + m.postmortems.length > 0
         ? `; ${plural(m.services.length, 'service')}, ${plural(m.slos.length, 'SLO')}, ${plural(m.incidents.length, 'incident')}, ${plural(m.postmortems.length, 'post-mortem')}`
-        : ''),
+        : '') +
+      infraCounts(m),
   );
   return EXIT.ok;
+}
+
+/** Issue 7's parts, only when the program has any. */
+function infraCounts(m: ProgramModel): string {
+  const debt = m.items.filter((i) => i.debt !== undefined).length;
+  if (m.capacity.length + m.migrations.length + debt === 0 && !m.program.cost) return '';
+  const parts = [plural(m.capacity.length, 'capacity resource'), plural(m.migrations.length, 'migration'), plural(debt, 'debt item')];
+  if (m.program.cost) parts.push(`cost rules ${m.program.cost.allocation.length}, budgets ${m.program.cost.budgets.length}`);
+  return `; ${parts.join(', ')}`;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

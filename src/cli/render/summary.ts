@@ -22,6 +22,10 @@ export function renderSummary(p: ProgramSummary, s: Style): string {
       `${n(c.services, 'service')} · ${n(c.slos, 'SLO')} · ${n(c.openIncidents, 'open incident')} · ${n(c.postmortems, 'post-mortem')}`,
     );
   }
+  if (c.capacity + c.migrations + c.debtItems > 0) {
+    const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+    out.push(`${n(c.capacity, 'capacity resource')} · ${n(c.migrations, 'migration')} · ${n(c.debtItems, 'debt item')}`);
+  }
   out.push(
     s.dim(
       `items: ${c.byState.done} done, ${c.byState['in-progress']} in progress, ${c.byState.blocked} blocked, ` +

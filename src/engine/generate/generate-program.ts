@@ -157,5 +157,7 @@ export function generateProgram(options: GenerateOptions, random: Random): Progr
     slos: [],
     incidents: [],
     postmortems: [],
+    capacity: [],
+    migrations: [],
   };
 }

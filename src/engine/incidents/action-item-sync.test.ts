@@ -27,6 +27,8 @@ const model = (postmortems: ReturnType<typeof pm>[], items: Record<string, unkno
   slos: [],
   incidents: [],
   postmortems,
+  capacity: [],
+  migrations: [],
 });
 
 describe('syncActionItems', () => {

@@ -198,6 +198,8 @@ export function mspdiProgram(project: MspdiProject, options: { programId: string
     slos: [],
     incidents: [],
     postmortems: [],
+    capacity: [],
+    migrations: [],
   };
   return ok({ model, caveats });
 }

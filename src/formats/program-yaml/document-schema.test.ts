@@ -24,6 +24,8 @@ describe('the program file JSON Schema', () => {
       'slos',
       'incidents',
       'postmortems',
+      'capacity',
+      'migrations',
     ]);
     expect(schema.required).toEqual(['throughline', 'program']);
     expect(JSON.stringify(schema)).toContain('"enum":["FS","SS","FF","SF"]');

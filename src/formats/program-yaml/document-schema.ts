@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { capacityResourceSchema } from '../../domain/capacity.js';
 import { decisionSchema } from '../../domain/decision.js';
 import { DEPENDENCY_STATES, LINK_TYPES } from '../../domain/dependency.js';
 import { itemIdSchema } from '../../domain/ids.js';
 import { incidentSchema, postmortemSchema } from '../../domain/incident.js';
+import { migrationSchema } from '../../domain/migration.js';
 import { programSchema } from '../../domain/program.js';
 import { programServiceSchema } from '../../domain/program-service.js';
 import { programSloSchema } from '../../domain/program-slo.js';
@@ -63,6 +65,8 @@ export const sectionSchemas = {
   slos: programSloSchema,
   incidents: incidentSchema,
   postmortems: postmortemSchema,
+  capacity: capacityResourceSchema,
+  migrations: migrationSchema,
 } as const;
 export type Section = keyof typeof sectionSchemas;
 export const SECTIONS = Object.keys(sectionSchemas) as Section[];
@@ -84,11 +88,13 @@ export const programDocumentSchema = z
     slos: z.array(programSloSchema).default([]),
     incidents: z.array(incidentSchema).default([]),
     postmortems: z.array(postmortemSchema).default([]),
+    capacity: z.array(capacityResourceSchema).default([]),
+    migrations: z.array(migrationSchema).default([]),
   })
   .meta({
     title: 'Throughline program file',
     description:
-      'A cross-team program: teams, workstreams, work items, milestones, dependencies, risks and decisions; services, SLOs, incidents and post-mortems.',
+      'A cross-team program: teams, workstreams, work items, milestones, dependencies, risks and decisions; services, SLOs, incidents and post-mortems; capacity resources and migrations.',
   });
 
 /** JSON Schema (draft 2020-12) of the program file, for editor completion. */

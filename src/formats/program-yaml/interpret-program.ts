@@ -1,7 +1,10 @@
+import type { CapacityResource } from '../../domain/capacity.js';
+import { placeDebt } from '../../domain/debt.js';
 import type { Decision } from '../../domain/decision.js';
 import { crossesTeams, type Dependency } from '../../domain/dependency.js';
 import type { ItemId, TeamId } from '../../domain/ids.js';
 import type { Incident, Postmortem } from '../../domain/incident.js';
+import type { Migration } from '../../domain/migration.js';
 import type { ModelProblem } from '../../domain/problem.js';
 import { type Program, programSchema } from '../../domain/program.js';
 import type { Locator, ProgramModel } from '../../domain/program-model.js';
@@ -152,6 +155,8 @@ export function interpretProgram(
   const slos = entries('slos');
   const incidents = entries('incidents');
   const postmortems = entries('postmortems');
+  const capacity = entries('capacity');
+  const migrations = entries('migrations');
 
   type ItemEntry = ReturnType<typeof itemEntrySchema.parse>;
   type MilestoneEntry = ReturnType<typeof milestoneEntrySchema.parse>;
@@ -199,7 +204,7 @@ export function interpretProgram(
     program: programParsed.success ? programParsed.data : PLACEHOLDER_PROGRAM,
     teams: teams.valid.map((e) => e.value as Team),
     workstreams: workstreams.valid.map((e) => e.value as Workstream),
-    items: itemEntries.map((e) => e.item),
+    items: placeDebt(itemEntries.map((e) => e.item)),
     dependencies,
     risks: risks.valid.map((e) => e.value as Risk),
     decisions: decisions.valid.map((e) => e.value as Decision),
@@ -207,6 +212,8 @@ export function interpretProgram(
     slos: slos.valid.map((e) => e.value as ProgramSlo),
     incidents: incidents.valid.map((e) => e.value as Incident),
     postmortems: postmortems.valid.map((e) => e.value as Postmortem),
+    capacity: capacity.valid.map((e) => e.value as CapacityResource),
+    migrations: migrations.valid.map((e) => e.value as Migration),
   };
 
   // References to entries that failed their own checks are already explained by those failures.
@@ -243,9 +250,11 @@ export function interpretProgram(
           slo: slos,
           incident: incidents,
           postmortem: postmortems,
+          capacity,
+          migration: migrations,
         } as const;
         const original = lists[loc.entity].valid[loc.index]?.index ?? 0;
-        return [`${loc.entity}s`, original, ...field];
+        return [loc.entity === 'capacity' ? 'capacity' : `${loc.entity}s`, original, ...field];
       }
     }
   };

@@ -54,6 +54,8 @@ export function writeProgram(model: ProgramModel, format: 'yaml' | 'json' = 'yam
     ...(model.slos.length > 0 ? { slos: model.slos } : {}),
     ...(model.incidents.length > 0 ? { incidents: model.incidents } : {}),
     ...(model.postmortems.length > 0 ? { postmortems: model.postmortems } : {}),
+    ...(model.capacity.length > 0 ? { capacity: model.capacity } : {}),
+    ...(model.migrations.length > 0 ? { migrations: model.migrations } : {}),
   };
   if (format === 'json') return `${JSON.stringify(document)}\n`;
   // Deeper than an item's own fields, write flow style: one line per estimate and dependency list.

@@ -1,4 +1,5 @@
 import { reliabilityConfluence } from './reliability-confluence.js';
+import { sectionConfluence } from './section-confluence.js';
 import { RAG_LABEL, type Rag, type StatusReport } from './status-report.js';
 import { esc } from './svg-charts.js';
 
@@ -26,6 +27,7 @@ export function reportConfluence(r: StatusReport): string {
       ? `<p><em>Status as of ${esc(r.asOf)}, compared with ${esc(r.comparedWith.label)}.</em></p>`
       : `<p><em>Status as of ${esc(r.asOf)}.</em></p>`,
     ...(r.reliability ? reliabilityConfluence(r.reliability) : []),
+    ...(r.sections ?? []).flatMap(sectionConfluence),
     '<h2>Milestones</h2>',
     '<table><tbody><tr><th>Milestone</th><th>Target</th><th>Likely (P50)</th><th>80 % sure (P80)</th><th>Status</th><th>Since last report</th></tr>',
     ...r.milestones.map(

@@ -1,4 +1,5 @@
 import { RELIABILITY_CSS, reliabilityHtml } from './reliability-html.js';
+import { SECTION_CSS, sectionHtml } from './section-html.js';
 import { RAG_LABEL, type Rag, type StatusReport } from './status-report.js';
 import { burnUpSvg, esc, ganttSvg, sCurveSvg } from './svg-charts.js';
 
@@ -74,7 +75,7 @@ export function reportHtml(r: StatusReport): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(`${r.program.name}: status ${r.asOf}`)}</title>
-<style>${CSS}${r.reliability ? RELIABILITY_CSS : ''}</style>
+<style>${CSS}${r.reliability ? RELIABILITY_CSS : ''}${r.sections?.length ? SECTION_CSS : ''}</style>
 </head>
 <body>
 <main>
@@ -86,7 +87,7 @@ export function reportHtml(r: StatusReport): string {
   <div class="overall"><div class="muted">Overall</div>${badge(r.rag.overall)}<p class="muted" style="font-size:13px">Target ${esc(r.program.target)}<br>80&nbsp;% sure by ${esc(day(r.finish.p80))}</p></div>
   <ul>${r.summary.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>
 </section>
-${r.reliability ? `\n${reliabilityHtml(r.reliability)}\n` : ''}
+${r.reliability ? `\n${reliabilityHtml(r.reliability)}\n` : ''}${(r.sections ?? []).map((s) => `\n${sectionHtml(s)}\n`).join('')}
 <h2>Milestones</h2>
 <table>
 <thead><tr><th>Milestone</th><th>Target</th><th>Likely</th><th>80&nbsp;% sure</th><th>Status</th><th>Since last report</th></tr></thead>

@@ -1,4 +1,5 @@
 import { reliabilityMarkdown } from './reliability-markdown.js';
+import { sectionMarkdown } from './section-markdown.js';
 import { RAG_LABEL, type Rag, type StatusReport } from './status-report.js';
 
 const day = (dateTime: string) => dateTime.slice(0, 10);
@@ -17,6 +18,7 @@ export function reportMarkdown(r: StatusReport): string {
   out.push(...r.summary.map((s) => `- ${s}`), '');
   if (r.comparedWith) out.push(`_Compared with ${r.comparedWith.label}._`, '');
   if (r.reliability) out.push(...reliabilityMarkdown(r.reliability));
+  for (const s of r.sections ?? []) out.push(...sectionMarkdown(s));
 
   out.push('## Milestones', '');
   out.push('| Milestone | Target | Likely (P50) | 80 % sure (P80) | Status | Since last report |', '|---|---|---|---|---|---|');

@@ -1,4 +1,5 @@
 import { reliabilitySlack } from './reliability-slack.js';
+import { sectionSlack } from './section-slack.js';
 import { RAG_LABEL, type Rag, type StatusReport } from './status-report.js';
 
 /** Slack's documented Block Kit limits (api.slack.com/reference/block-kit/blocks). */
@@ -25,6 +26,7 @@ export function reportSlack(r: StatusReport): { text: string; blocks: Block[] } 
     { type: 'divider' },
   ];
   if (r.reliability) blocks.push(...reliabilitySlack(r.reliability, mrkdwn).map(section), { type: 'divider' });
+  if (r.sections && r.sections.length > 0) blocks.push(...r.sections.map((s) => section(sectionSlack(s, mrkdwn))), { type: 'divider' });
   const milestones = r.milestones.filter((m) => m.target !== null);
   const lines = milestones.map(
     (m) =>

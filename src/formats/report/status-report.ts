@@ -3,6 +3,7 @@
  * Dates are YYYY-MM-DD unless named `…At` (ISO local date-time). Built by app/status-report.ts.
  */
 import type { ReliabilitySection } from './reliability-section.js';
+import type { ReportSection } from './report-section.js';
 
 export type Rag = 'green' | 'amber' | 'red';
 
@@ -64,6 +65,8 @@ export interface StatusReport {
   readonly burnUp: { readonly total: number; readonly weeks: readonly { week: string; planned: number; actual: number | null }[] };
   /** Services, SLOs, incidents and post-mortems; absent for a program that has none. */
   readonly reliability?: ReliabilitySection;
+  /** Features' own sections (capacity, cost, migrations, tech debt), in this order, after reliability. */
+  readonly sections?: readonly ReportSection[];
 }
 
 export const RAG_LABEL: Record<Rag, string> = { green: 'On track', amber: 'At risk', red: 'Off track' };

@@ -10,7 +10,8 @@ import { storedReportInputs } from '../../app/stored-report-inputs.js';
 import { findingReviews, storedRiskInputs } from '../../app/stored-risk-inputs.js';
 import { type CalendarDate, calendarDateSchema } from '../../domain/calendar-date.js';
 import type { ProgramId } from '../../domain/ids.js';
-import type { ProgramModel } from '../../domain/program-model.js';
+import { ENTITY_ORDER } from '../../domain/program-diff.js';
+import type { EntityKind, ProgramModel } from '../../domain/program-model.js';
 import type { Result } from '../../domain/result.js';
 import { reportConfluence } from '../../formats/report/confluence.js';
 import { reportHtml } from '../../formats/report/html.js';
@@ -259,14 +260,14 @@ export const computedRoutes = [
     params: programIdParam,
     query: z.strictObject({
       limit: z.coerce.number().int().min(1).max(1000).default(50),
-      entity: z.enum(['program', 'team', 'workstream', 'item', 'dependency', 'risk', 'decision']).optional(),
+      entity: z.enum(ENTITY_ORDER as [EntityKind, ...EntityKind[]]).optional(),
       entityId: z.string().optional(),
     }),
     response: z.object({ changeSets: z.array(changeSetSchema) }),
     async handle({ programId, query, deps }) {
       const sets = await deps.store.history(programId as ProgramId, {
         limit: query.limit,
-        ...(query.entity ? { entity: query.entity as 'item' } : {}),
+        ...(query.entity ? { entity: query.entity as EntityKind } : {}),
         ...(query.entityId ? { entityId: query.entityId } : {}),
       });
       return { body: { changeSets: sets.map((s) => ({ ...s, at: s.at.toISOString(), changes: [...s.changes] })) } };

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { type EditableEntity, type EditError, editEntity, etagOf, findEntity } from '../../app/edit-program.js';
+import { type CapacityResource, capacityResourceSchema } from '../../domain/capacity.js';
 import { crossesTeams, type Dependency } from '../../domain/dependency.js';
 import type { ProgramId } from '../../domain/ids.js';
 import { type Incident, incidentSchema, type Postmortem, postmortemSchema } from '../../domain/incident.js';
+import { type Migration, migrationSchema } from '../../domain/migration.js';
 import type { ProgramModel } from '../../domain/program-model.js';
 import { type ProgramService, programServiceSchema } from '../../domain/program-service.js';
 import { type ProgramSlo, programSloSchema } from '../../domain/program-slo.js';
@@ -45,7 +47,7 @@ const inList = (wanted: unknown, value: string | undefined) =>
 /** An entity keyed by `id` in its own list, optionally filtered by its status. */
 const keyedById = (
   entity: EditableEntity,
-  plural: 'teams' | 'workstreams' | 'risks' | 'decisions' | 'services' | 'slos' | 'incidents' | 'postmortems',
+  plural: 'teams' | 'workstreams' | 'risks' | 'decisions' | 'services' | 'slos' | 'incidents' | 'postmortems' | 'capacity' | 'migrations',
   schema: z.ZodType,
   byStatus: boolean,
 ): EntitySpec => ({
@@ -139,6 +141,17 @@ const SPECS: readonly EntitySpec[] = [
     ...keyedById('postmortem', 'postmortems', postmortemSchema, false),
     filters: { incident: z.string().optional() },
     matcher: (q) => (e) => inList(q.incident, (e as Postmortem).incident),
+  },
+  {
+    ...keyedById('capacity', 'capacity', capacityResourceSchema, false),
+    label: 'capacity resource',
+    filters: { team: z.string().optional() },
+    matcher: (q) => (e) => inList(q.team, (e as CapacityResource).team),
+  },
+  {
+    ...keyedById('migration', 'migrations', migrationSchema, false),
+    filters: { service: z.string().optional() },
+    matcher: (q) => (e) => q.service === undefined || (e as Migration).services.some((s) => s.service === String(q.service)),
   },
 ];
 

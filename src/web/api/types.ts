@@ -204,6 +204,9 @@ export interface ProgramSummary {
     slos: number;
     openIncidents: number;
     postmortems: number;
+    capacity: number;
+    migrations: number;
+    debtItems: number;
     /** Cross-team dependencies whose successor is not finished; `openDependencies` lists the first 100. */
     openDependencies: number;
     byState: Record<(typeof ITEM_STATES)[number], number>;
