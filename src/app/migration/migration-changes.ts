@@ -98,17 +98,18 @@ export async function recordStepDone(
         const known = current.services.map((x) => x.service).join(', ') || 'none';
         return err(invalid([{ field: 'service', message: `${migrationId} does not move "${service}"; its services are ${known}` }]));
       }
-      const before = current.steps[k - 1];
-      if (before !== undefined && s.done[before] === undefined) {
+      const missing = current.steps.slice(0, k).find((x) => s.done[x] === undefined);
+      if (missing !== undefined) {
         return err(
           invalid([
             {
               field: 'step',
-              message: `${service} has not finished "${before}" yet; record it first (steps finish in order: ${current.steps.join(' → ')})`,
+              message: `${service} has not finished "${missing}" yet; record it first (steps finish in order: ${current.steps.join(' → ')})`,
             },
           ]),
         );
       }
+      const before = current.steps[k - 1];
       const prior = before === undefined ? undefined : s.done[before];
       if (prior !== undefined && on < prior) {
         return err(

@@ -2,9 +2,11 @@ import type { Route } from '../route.js';
 import { accountRoutes } from './accounts.js';
 import { baselineRoutes } from './baselines.js';
 import { computedRoutes } from './computed.js';
+import { debtRoutes } from './debt.js';
 import { entityRoutes } from './entities.js';
 import { funnelRoutes } from './funnel.js';
 import { incidentRoutes } from './incidents.js';
+import { migrationViewRoutes } from './migrations-view.js';
 import { postmortemRoutes } from './postmortems.js';
 import { programRoutes } from './programs.js';
 import { reportSummaryRoutes } from './report-summary.js';
@@ -24,6 +26,9 @@ export const API_ROUTES: readonly Route[] = [
   ...incidentRoutes,
   ...postmortemRoutes,
   ...funnelRoutes,
+  // Before the entities too: /migrations/{id}/view, /generate and /done are not the migration entity.
+  ...migrationViewRoutes,
+  ...debtRoutes,
   ...entityRoutes,
   ...computedRoutes,
   ...baselineRoutes,
