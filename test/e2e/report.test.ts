@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { SaxesParser } from 'saxes';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SLACK_LIMITS } from '../../src/formats/report/slack.js';
 import { launchChromium } from '../support/chromium.js';
 import { SAMPLE_FILE } from '../support/programs.js';
@@ -16,6 +17,14 @@ const report = async (format: string, ...extra: string[]) => {
   expect(run.code).toBe(0);
   return run.stdout;
 };
+
+// One Chromium for the file, started by the first test that needs it; each test has its own page.
+let browser: Browser | undefined;
+const chromium = async () => {
+  browser ??= await launchChromium();
+  return browser;
+};
+afterAll(async () => browser?.close());
 
 describe('throughline report', () => {
   it('Markdown: an executive summary of at most five sentences, then milestones with computed status', async () => {
@@ -44,9 +53,8 @@ describe('throughline report', () => {
   it('HTML: one self-contained page that renders in Chromium, with its charts', async () => {
     const html = await report('html');
     expect(html).not.toMatch(/<script|<link |src="http/);
-    const browser = await launchChromium();
+    const page = await (await chromium()).newPage({ viewport: { width: 1280, height: 900 } });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const problems: string[] = [];
       page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
       page.on('pageerror', (e) => problems.push(e.message));
@@ -67,7 +75,7 @@ describe('throughline report', () => {
       expect(readFileSync(shot).length).toBeGreaterThan(50_000);
       expect(problems).toEqual([]);
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 
@@ -120,9 +128,8 @@ describe('throughline report', () => {
     expect(section).toContain('**Incidents since 2027-02-26:** 1 (1 SEV3); none resolved yet.');
 
     const html = await report('html', ...at);
-    const browser = await launchChromium();
+    const page = await (await chromium()).newPage({ viewport: { width: 1280, height: 900 } });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.setContent(html);
       expect(await page.getByRole('heading', { name: 'Reliability' }).count()).toBe(1);
       expect(await page.locator('.fire.no.warn').textContent()).toMatch(/^Is anything on fire\?No: no major incident is open/);
@@ -134,7 +141,7 @@ describe('throughline report', () => {
       ).toBeLessThanOrEqual(1280);
       await page.screenshot({ path: join(cwd, 'report-reliability.png'), fullPage: true });
     } finally {
-      await browser.close();
+      await page.close();
     }
 
     const body = await report('confluence', ...at);
