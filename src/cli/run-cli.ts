@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { registerCapacityCommands } from './capacity-commands.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { registerIncidentCommands } from './incident-commands.js';
@@ -317,6 +318,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   registerIncidentCommands(cli, io, set, { collect, wholeNumber });
   registerMigrationDebtCommands(cli, io, set);
+  registerCapacityCommands(cli, io, set, { collect, wholeNumber });
 
   cli
     .command('generate')

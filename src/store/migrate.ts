@@ -6,6 +6,7 @@ import { reportSummaries } from './migrations/0006-report-summaries.js';
 import { reliability } from './migrations/0007-reliability.js';
 import { sliSeries } from './migrations/0008-sli-series.js';
 import { capacityAndMigrations } from './migrations/0009-capacity-migrations.js';
+import { usageSeries } from './migrations/0010-usage-series.js';
 import type { SqlClient } from './sql-client.js';
 
 /** Versioned schema changes, applied in order, each once. Append; never edit a released one. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 7, name: 'services, SLOs, incidents, post-mortems', sql: reliability },
   { version: 8, name: 'SLI samples per SLO', sql: sliSeries },
   { version: 9, name: 'capacity resources, migrations', sql: capacityAndMigrations },
+  { version: 10, name: 'usage history per capacity resource', sql: usageSeries },
 ];
 
 /** Brings the schema up to date in one transaction; concurrent callers wait for each other. */

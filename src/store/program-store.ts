@@ -18,6 +18,7 @@ import { ENTITY_TABLES, rowOf, upsertSql } from './entity-tables.js';
 import { type InsightStore, insightStore } from './insight-store.js';
 import { type ReportSummaryStore, reportSummaryStore } from './report-summary-store.js';
 import { type SliStore, sliStore } from './sli-store.js';
+import { type UsageStore, usageStore } from './usage-store.js';
 import type { SqlClient } from './sql-client.js';
 
 /** Who made a change, when, and from what (a file, a command, later an API call). */
@@ -89,6 +90,8 @@ export interface ProgramStore {
   readonly reportSummaries: ReportSummaryStore;
   /** SLI samples per SLO, from CSV uploads or Prometheus. */
   readonly sli: SliStore;
+  /** Usage history per capacity resource, from CSV uploads or Prometheus. */
+  readonly usage: UsageStore;
   /**
    * Reads the stored program under a row lock, lets `edit` change it, and saves the result in the
    * same transaction: concurrent edits of one program run one after the other, each seeing the
@@ -125,6 +128,7 @@ export function programStore(db: SqlClient): ProgramStore {
     accounts: accountStore(db),
     reportSummaries: reportSummaryStore(db),
     sli: sliStore(db),
+    usage: usageStore(db),
     editProgram: (id, edit, meta) =>
       db.transaction(async (tx) => {
         const [current] = await tx.query<{ version: number }>('SELECT version::int AS version FROM programs WHERE id = $1 FOR UPDATE', [
