@@ -15,6 +15,7 @@ interface Incident {
   status: string;
   timeline: { at: string; kind: string; text: string; author?: string }[];
   updates: { at: string; audience: string; text: string; author?: string }[];
+  startedAt?: string;
 }
 
 describe('incidents, post-mortems and the funnel over HTTP', () => {
@@ -247,5 +248,28 @@ describe('incidents, post-mortems and the funnel over HTTP', () => {
     });
     const cleared = await viewer.json<Record<string, unknown>>('GET', `${P}/funnel?at=2026-11-19T09:00:00Z`);
     expect(cleared.body).toMatchObject({ level1Broken: false, reasons: [], flagged: [] });
+  });
+
+  it("declares an incident: the next id in the program's numbering, a detected entry naming who declared it, field errors for bad input", async () => {
+    const declared = await editor.json<Tagged<Incident>>('POST', `${P}/incidents/declare`, {
+      body: { title: 'Sign-in latency above 2 s', severity: 'SEV2', services: ['identity-api'], incidentCommander: 'Priya' },
+    });
+    expect(declared.status).toBe(201);
+    // The fixture's newest are inc-101 and inc-102 (opened in beforeAll).
+    expect(declared.body.value).toMatchObject({
+      id: 'inc-103',
+      status: 'investigating',
+      roles: { incidentCommander: 'Priya' },
+      timeline: [{ kind: 'detected', text: 'Incident declared by ana', author: 'ana' }],
+    });
+    expect(declared.body.value.timeline[0]?.at).toBe(declared.body.value.startedAt);
+    const second = await editor.json<Tagged<Incident>>('POST', `${P}/incidents/declare`, { body: { title: 'Another', severity: 'SEV4' } });
+    expect(second.body.value.id).toBe('inc-104');
+    const bad = await editor.json<{ errors: { field: string; message: string }[] }>('POST', `${P}/incidents/declare`, {
+      body: { title: ' ', severity: 'SEV9' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e) => e.field).sort()).toEqual(['severity', 'title']);
+    expect((await viewer.call('POST', `${P}/incidents/declare`, { body: { title: 'x', severity: 'SEV1' } })).status).toBe(403);
   });
 });

@@ -104,7 +104,7 @@ describe('the incidents and post-mortem screens', () => {
     // A title is required: the server's words show under the field.
     await dialog.getByRole('button', { name: /^Declare/ }).click();
     await expect(dialog.locator('label.field', { hasText: 'What is happening' }).getByRole('alert').textContent()).resolves.toMatch(
-      /title/,
+      /say what is happening/,
     );
     await dialog.getByLabel('What is happening').fill('Billing API returns 503 on invoice creation');
     await dialog.getByLabel('SEV1').check();

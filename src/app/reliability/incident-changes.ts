@@ -21,7 +21,7 @@ import { createEntity, invalid, type ReliabilityEditError, rewriteEntity, type S
 const incidents = (m: ProgramModel) => m.incidents;
 
 /**
- * The next id in the program's own numbering, as the web app proposes it: after the newest
+ * The next id in the program's own numbering, taken when a declaration names none: after the newest
  * incident's `inc-2027-014` comes `inc-2027-015` (prefix and zero padding kept), after `inc-101`
  * `inc-102`; `inc-1` when no id ends in a number.
  */
@@ -68,6 +68,8 @@ export interface OpenIncidentInput {
   readonly roles?: Partial<Record<IncidentRole, string>>;
   readonly impact?: IncidentImpact;
   readonly status?: IncidentStatus;
+  /** First timeline entries, e.g. who declared it; kept in time order. */
+  readonly timeline?: readonly TimelineInput[];
 }
 
 /** Declares an incident. Without an id it takes the next `inc-N`, trying the one after if a concurrent open took it. */
@@ -93,7 +95,7 @@ export async function openIncident(
       ...(input.impactStartedAt === undefined ? {} : { impactStartedAt: input.impactStartedAt }),
       roles: input.roles ?? {},
       services: [...(input.services ?? [])],
-      timeline: [],
+      timeline: [...(input.timeline ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
       updates: [],
       ...(input.impact === undefined ? {} : { impact: input.impact }),
     };

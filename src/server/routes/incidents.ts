@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { logTimeline, postUpdate, setIncidentStatus } from '../../app/reliability/incident-changes.js';
+import { logTimeline, openIncident, postUpdate, setIncidentStatus } from '../../app/reliability/incident-changes.js';
 import type { ReliabilityEditError, Saved } from '../../app/reliability/incident-edit.js';
 import { storedIncidentMetrics } from '../../app/reliability/incident-metrics-report.js';
 import { incidentIds, incidentView } from '../../app/reliability/incident-view.js';
@@ -154,10 +154,56 @@ const statusBody = z.strictObject({
   text: z.string().optional(),
 });
 
+const declareBody = z.strictObject({
+  /** Default: the next id in the program's own numbering (after inc-2027-014 comes inc-2027-015). */
+  id: z.string().min(1).optional(),
+  title: z.string().trim().min(1, { message: 'say what is happening, e.g. Checkout returns 502 for EU customers' }),
+  severity: z.enum(SEVERITIES, { message: `severity is one of ${SEVERITIES.join(', ')}` }),
+  startedAt: instantSchema.optional(),
+  impactStartedAt: instantSchema.optional(),
+  services: z.array(z.string().min(1)).default([]),
+  incidentCommander: z.string().trim().min(1).optional(),
+});
+
 const ifMatch = (input: AnyInput) => input.header('if-match');
 const instantOf = (input: AnyInput, at: string | undefined) => (at === undefined ? input.deps.now() : new Date(at)).toISOString();
 
 export const incidentRoutes = [
+  route<{ programId: string }, Record<string, never>, z.infer<typeof declareBody>>({
+    method: 'post',
+    path: '/api/programs/{programId}/incidents/declare',
+    tag: 'Incidents',
+    summary: 'Declare an incident',
+    description:
+      "Opens an incident as investigating, now (or at `startedAt`), with a `detected` entry naming who declared it. Without an `id` it takes the next one in the program's own numbering, retrying if a concurrent declaration took it.",
+    access: 'editor',
+    params: z.strictObject({ programId: z.string().min(1) }),
+    body: declareBody,
+    response: withEtag(incidentSchema),
+    problems: [409, 422],
+    async handle(input) {
+      const { programId, body, principal } = input;
+      const any = input as AnyInput;
+      const at = instantOf(any, body.startedAt);
+      const by = principal?.login ?? 'unknown';
+      const done = await openIncident(
+        input.deps.store,
+        programId as ProgramId,
+        {
+          ...(body.id === undefined ? {} : { id: body.id }),
+          title: body.title,
+          severity: body.severity,
+          startedAt: at,
+          ...(body.impactStartedAt === undefined ? {} : { impactStartedAt: body.impactStartedAt }),
+          services: body.services,
+          roles: body.incidentCommander === undefined ? {} : { incidentCommander: body.incidentCommander },
+          timeline: [{ at, kind: 'detected', text: `Incident declared by ${by}`, author: by }],
+        },
+        attribution(any),
+      );
+      return savedReply(any, done, 201);
+    },
+  }),
   route<{ programId: string }, { from?: string | undefined; to?: string | undefined; at?: string | undefined }>({
     method: 'get',
     path: '/api/programs/{programId}/incidents/metrics',

@@ -220,9 +220,6 @@ export function IncidentsScreen() {
       <Dialog open={declaring} title="Declare incident" onClose={() => setDeclaring(false)}>
         <DeclareForm
           programId={id}
-          existing={[...(incidents.value?.incidents ?? [])]
-            .sort((a, b) => b.value.startedAt.localeCompare(a.value.startedAt))
-            .map((t) => t.value.id)}
           services={serviceList}
           definitions={definitions}
           commander={user?.name ?? ''}

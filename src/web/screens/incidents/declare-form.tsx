@@ -3,7 +3,6 @@ import { type ApiProblem, api, programPath } from '../../api/client';
 import { type Incident, SEVERITIES, type Service, type Severity, type SeverityDefinition, type Tagged } from '../../api/types';
 import { ProblemBanner } from '../../components/feedback';
 import { errorFor, Field } from '../../components/field';
-import { nextIncidentId } from './incident-words';
 
 /**
  * Declaring is the first minute of a response: title, severity (with the program's own definition
@@ -12,7 +11,6 @@ import { nextIncidentId } from './incident-words';
  */
 export function DeclareForm({
   programId,
-  existing,
   services,
   definitions,
   commander,
@@ -20,7 +18,6 @@ export function DeclareForm({
   onCancel,
 }: {
   programId: string;
-  existing: readonly string[];
   services: readonly Service[];
   definitions: Record<Severity, SeverityDefinition>;
   commander: string;
@@ -38,25 +35,16 @@ export function DeclareForm({
     e.preventDefault();
     setBusy(true);
     setProblem(undefined);
-    const now = new Date().toISOString();
-    const body = {
-      id: nextIncidentId(existing),
-      title: title.trim(),
-      severity,
-      status: 'investigating',
-      startedAt: now,
-      roles: ic.trim() ? { incidentCommander: ic.trim() } : {},
-      services: chosen,
-      timeline: [{ at: now, kind: 'detected', text: `Incident declared by ${commander}` }],
-    };
-    const saved = await api.post<Tagged<Incident>>(programPath(programId, 'incidents'), body);
+    // The server numbers it in the program's own series and logs who declared it, at its clock.
+    const body = { title: title.trim(), severity, services: chosen, ...(ic.trim() ? { incidentCommander: ic.trim() } : {}) };
+    const saved = await api.post<Tagged<Incident>>(programPath(programId, 'incidents', 'declare'), body);
     setBusy(false);
     if (saved.ok) onSaved(saved.value);
     else setProblem(saved.problem);
   };
 
   const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
-  const unmapped = problem && !['title', 'severity', 'services', 'roles'].some((f) => errorFor(problem, f));
+  const unmapped = problem && !['title', 'severity', 'services', 'incidentCommander'].some((f) => errorFor(problem, f));
   return (
     <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
       {problem && unmapped ? <ProblemBanner problem={problem} /> : null}
@@ -101,7 +89,7 @@ export function DeclareForm({
         ))}
         {errorFor(problem, 'services') ? <span className="field-error">{errorFor(problem, 'services')}</span> : null}
       </fieldset>
-      <Field label="Incident commander" error={errorFor(problem, 'roles')}>
+      <Field label="Incident commander" error={errorFor(problem, 'incidentCommander')}>
         <input value={ic} onChange={(e) => setIc(e.target.value)} />
       </Field>
       <div className="row" style={{ justifyContent: 'flex-end' }}>

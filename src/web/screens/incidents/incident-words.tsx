@@ -82,24 +82,3 @@ export const ROLE_LABELS = {
   opsLead: 'Ops lead',
   scribe: 'Scribe',
 } as const;
-
-/**
- * The next id in the program's own numbering: after the newest incident's `inc-2027-014` comes
- * `inc-2027-015` (prefix and zero padding kept), after `inc-101` comes `inc-102`; `inc-1` when
- * no id ends in a number. `existing` is newest first.
- */
-export function nextIncidentId(existing: readonly string[]): string {
-  const pattern = /^(.*?)(\d+)$/;
-  const newest = existing.map((id) => pattern.exec(id)).find((m) => m !== null);
-  const prefix = newest?.[1] ?? 'inc-';
-  const width = newest?.[2]?.length ?? 1;
-  let max = 0;
-  for (const id of existing) {
-    const m = pattern.exec(id);
-    if (m && m[1] === prefix) max = Math.max(max, Number(m[2]));
-  }
-  const taken = new Set(existing);
-  let n = max + 1;
-  while (taken.has(`${prefix}${String(n).padStart(width, '0')}`)) n++;
-  return `${prefix}${String(n).padStart(width, '0')}`;
-}
