@@ -62,8 +62,9 @@ export interface MigrationView {
   readonly trials: number;
   readonly seed: number;
   /**
-   * green: P80 on or before the target; amber: P50 on or before it but not P80; red: P50 after
-   * it or no forecast with steps left. Null without a target.
+   * green: P80 on or before the target and no team late or stalled; amber: P50 on or before it
+   * but not P80, or a team's own P80 after it (or a team stalled); red: P50 after it, or no
+   * forecast with steps left. Null without a target.
    */
   readonly rag: MigrationRag | null;
   /** Every team with its own forecast and lag reasons (empty = on pace). */
@@ -113,9 +114,8 @@ export function migrationView(model: ProgramModel, migration: Migration, options
   const seed = options.seed ?? DEFAULT_MIGRATION_SEED;
   const historyWeeks = options.historyWeeks ?? DEFAULT_HISTORY_WEEKS;
   const random = createRandom(seed);
-  const engineOptions = { asOf: options.asOf, trials, random, historyWeeks };
-  const f = forecastMigration(migration, owners, engineOptions);
-  const outlooks = teamOutlooks(migration, f.progress, f.done, engineOptions);
+  const f = forecastMigration(migration, owners, { asOf: options.asOf, trials, random, historyWeeks });
+  const outlooks = teamOutlooks(migration, f);
   const byTeam = new Map(f.progress.teams.map((t) => [t.team, t]));
   const items = new Map(model.items.map((i) => [i.id as string, i]));
   const names = new Map(model.services.map((s) => [s.id as string, s.name ?? s.id]));
@@ -150,6 +150,7 @@ export function migrationView(model: ProgramModel, migration: Migration, options
     else rag = forecast.p80 !== null && forecast.p80 <= target ? 'green' : 'amber';
   }
   const start = historyStart(migration, f.done, options.asOf);
+  if (rag === 'green' && remaining > 0 && outlooks.some((o) => o.reasons.includes('late') || o.reasons.includes('stalled'))) rag = 'amber';
   const teams = outlooks.map((o) => {
     const t = byTeam.get(o.team);
     return { ...o, services: t?.services ?? 0, servicesDone: t?.servicesDone ?? 0, stepsDone: t?.stepsDone ?? 0, steps: t?.steps ?? 0 };

@@ -62,7 +62,11 @@ export function renderMigration(v: MigrationView, s: Style): string {
       [1, 2, 3],
     ),
   );
-  if (v.laggards.length > 0) out.push('', `${s.red('Laggards')}: ${v.laggards.join(', ')}`);
+  if (v.laggards.length > 0)
+    out.push(
+      '',
+      `${s.red('Laggards')}: ${v.laggards.join(', ')} (the forecast assumes the pace holds as their steps become the last ones left)`,
+    );
 
   out.push('', s.bold('Services × steps'));
   out.push(

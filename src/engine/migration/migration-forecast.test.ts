@@ -77,7 +77,7 @@ describe('forecastMigration and laggards', () => {
   });
 
   it('names data as the laggard: 20 % done against 50 % overall, and its own P80 after the target', () => {
-    const outlooks = teamOutlooks(migration, f.progress, f.done, { ...options, random: createRandom(6) });
+    const outlooks = teamOutlooks(migration, f);
     const byTeam = new Map(outlooks.map((o) => [o.team, o]));
     expect(byTeam.get('data')?.reasons).toEqual(['behind', 'late']);
     expect(byTeam.get('data')?.remaining).toBe(16);
@@ -88,7 +88,8 @@ describe('forecastMigration and laggards', () => {
   it('calls a team that finished nothing in the window stalled', () => {
     const quiet = migrationSchema.parse({ ...migration, services: [...services, { service: 'late', team: 'ops', done: {} }] });
     const g = forecastMigration(quiet, new Map(), options);
-    const ops = teamOutlooks(quiet, g.progress, g.done, options).find((o) => o.team === 'ops');
+    const ops = teamOutlooks(quiet, g).find((o) => o.team === 'ops');
     expect(ops?.reasons).toEqual(['behind', 'stalled']);
+    expect(g.forecast.ok).toBe(true);
   });
 });

@@ -87,6 +87,7 @@ export const migrationViewSchema = z.strictObject({
       team: z.string(),
       share: z.number(),
       remaining: z.number(),
+      p50: nullableDay,
       p80: nullableDay,
       probabilityByTarget: z.number().nullable(),
       reasons,
@@ -170,7 +171,7 @@ export const migrationViewRoutes = [
     tag: 'Migrations',
     summary: 'A migration’s progress, burn-down, forecast and laggards',
     description:
-      'On the status day (`asOf`): progress overall, per team and per step; the services × steps grid with done days and generated items; the weekly burn-down; a throughput Monte Carlo forecast (each trial resamples the last `history` weeks of finished steps; P50/P80/P95, chance by the target, cumulative curve); teams with their own P80 and lag reasons (behind: 15 points under the overall share; late: own P80 after the target; stalled: nothing finished in the window); next step per service by team. Cached per program version and options.',
+      'On the status day (`asOf`): progress overall, per team and per step; the services × steps grid with done days and generated items; the weekly burn-down; a throughput Monte Carlo forecast (each trial resamples the last `history` weeks of finished steps; P50/P80/P95, chance by the target, cumulative curve); status green (P80 by the target, no team late), amber (only P50, or a team late or stalled), red (P50 after it); teams with their own P80 and lag reasons (behind: 15 points under the overall share; late: own P80 after the target; stalled: nothing finished in the window); next step per service by team. Cached per program version and options.',
     access: 'viewer',
     params,
     query: z.strictObject(forecastQuery),
