@@ -33,6 +33,7 @@ export function scanRecord(buf: string, i: number, final: boolean, spans: Spans)
   const n = buf.length;
   spans.count = 0;
   spans.newlines = 0;
+  let nextBreak = -1;
   for (;;) {
     if (i < n && buf.charCodeAt(i) === QUOTE) {
       let j = i + 1;
@@ -49,7 +50,14 @@ export function scanRecord(buf: string, i: number, final: boolean, spans: Spans)
         if (q + 1 >= n && !final) return -1;
         break;
       }
-      for (let k = buf.indexOf('\n', i + 1); k >= 0 && k < q; k = buf.indexOf('\n', k + 1)) spans.newlines++;
+      // Line breaks inside the quotes: the next line break after the field start is found once and
+      // reused while it lies beyond the fields read (most records have none inside quotes).
+      if (nextBreak <= i) nextBreak = buf.indexOf('\n', i + 1);
+      while (nextBreak >= 0 && nextBreak < q) {
+        spans.newlines++;
+        nextBreak = buf.indexOf('\n', nextBreak + 1);
+      }
+      if (nextBreak < 0) nextBreak = n;
       spans.push(i + 1, q, quoting);
       i = q + 1;
       if (i >= n) return final ? n : -1;
