@@ -272,4 +272,20 @@ describe('incidents, post-mortems and the funnel over HTTP', () => {
     expect(bad.body.errors.map((e) => e.field).sort()).toEqual(['severity', 'title']);
     expect((await viewer.call('POST', `${P}/incidents/declare`, { body: { title: 'x', severity: 'SEV1' } })).status).toBe(403);
   });
+
+  it("gives the severity definitions: the program's own SEV1 over the defaults; /incidents/severities is not read as an incident id", async () => {
+    const got = await viewer.json<{ severities: { severity: string; description: string; updateCadenceMinutes: number | null }[] }>(
+      'GET',
+      `${P}/incidents/severities`,
+    );
+    expect(got.status).toBe(200);
+    expect(got.body.severities.map((s) => [s.severity, s.updateCadenceMinutes])).toEqual([
+      ['SEV1', 30],
+      ['SEV2', 60],
+      ['SEV3', 240],
+      ['SEV4', null],
+    ]);
+    expect(got.body.severities[0]?.description).toBe('Sign-in or checkout down for more than 5% of customers, or customer data exposed.');
+    expect(got.body.severities[1]?.description).toMatch(/^Major: /);
+  });
 });

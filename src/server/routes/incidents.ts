@@ -12,8 +12,10 @@ import {
   instantSchema,
   postmortemSchema,
   SEVERITIES,
+  severityDefinitionSchema,
   TIMELINE_KINDS,
   type TimelineKind,
+  withSeverityOverrides,
 } from '../../domain/incident.js';
 import type { Result } from '../../domain/result.js';
 import { suggestion } from '../../domain/suggest.js';
@@ -202,6 +204,23 @@ export const incidentRoutes = [
         attribution(any),
       );
       return savedReply(any, done, 201);
+    },
+  }),
+  route<{ programId: string }>({
+    method: 'get',
+    path: '/api/programs/{programId}/incidents/severities',
+    tag: 'Incidents',
+    summary: 'Severity definitions',
+    description:
+      "SEV1 to SEV4 as this program defines them: its own definitions (program.severities) laid over the defaults after PagerDuty's incident response documentation, each with its stakeholder update cadence in minutes (null = no scheduled updates).",
+    access: 'viewer',
+    params: z.strictObject({ programId: z.string().min(1) }),
+    response: z.strictObject({ severities: z.array(severityDefinitionSchema) }),
+    async handle({ programId, deps }) {
+      const current = await deps.cache.current(programId as ProgramId);
+      if (!current) return noProgram(programId);
+      const defined = withSeverityOverrides(current.model.program.severities ?? []);
+      return { body: { severities: SEVERITIES.map((s) => defined[s]) } };
     },
   }),
   route<{ programId: string }, { from?: string | undefined; to?: string | undefined; at?: string | undefined }>({

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { programPath } from '../api/client';
-import { type Incident, type Page, type Postmortem, SEVERITIES, type Service, type Tagged } from '../api/types';
+import { type Incident, type Page, type Postmortem, SEVERITIES, type Service, type SeverityDefinition, type Tagged } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { Dialog } from '../components/dialog';
 import { Empty, Loaded } from '../components/feedback';
@@ -38,7 +38,7 @@ const resolvedAt = (i: Incident) => i.timeline.find((e) => e.kind === 'resolved'
 
 /** The program's incidents: what is on fire now, then what burned before; declare a new one. */
 export function IncidentsScreen() {
-  const { id, version, canEdit, detail } = useProgram();
+  const { id, version, canEdit } = useProgram();
   const { user } = useSession();
   const { query } = useLocation();
   const show = query.get('show') ?? 'all';
@@ -52,7 +52,8 @@ export function IncidentsScreen() {
   const toast = useToast();
   const serviceList = (services.value?.services ?? []).map((t) => t.value);
   const serviceName = new Map(serviceList.map((s) => [s.id, s.name ?? s.id]));
-  const definitions = severityDefinitions(detail?.program);
+  const severities = useResource<{ severities: SeverityDefinition[] }>(programPath(id, 'incidents', 'severities'), undefined, version);
+  const definitions = severityDefinitions(severities.value?.severities);
   const now = Date.now();
   /** Past its severity's update cadence; the incident page says by how much. */
   const late = (i: Incident) => {

@@ -38,7 +38,7 @@ const METRICS = [
 
 /** One incident as its commander runs it: status, overdue updates, timeline, roles, metrics, the exec update. */
 export function IncidentDetailScreen({ incidentId }: { incidentId: string }) {
-  const { id, version, canEdit, detail } = useProgram();
+  const { id, version, canEdit } = useProgram();
   const entity = useResource<Tagged<Incident>>(programPath(id, 'incidents', incidentId), undefined, version);
   const view = useResource<IncidentView>(programPath(id, 'incidents', incidentId, 'view'), undefined, version);
   const services = useResource<Page<'services', Service>>(programPath(id, 'services'), { perPage: 1000 }, version);
@@ -79,7 +79,7 @@ export function IncidentDetailScreen({ incidentId }: { incidentId: string }) {
       <Loaded resource={entity} label="Loading the incident…">
         {(tagged) => {
           const inc = tagged.value;
-          const definition = computed?.severity ?? severityDefinitions(detail?.program)[inc.severity];
+          const definition = computed?.severity ?? severityDefinitions(undefined)[inc.severity];
           const overdue = computed?.updateOverdueMinutes ?? null;
           const cadence = definition.updateCadenceMinutes;
           const resolvedEntry = inc.timeline.find((e) => e.kind === 'resolved');

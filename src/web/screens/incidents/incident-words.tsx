@@ -1,37 +1,14 @@
-import type { Incident, IncidentStatus, ProgramInfo, Severity, SeverityDefinition } from '../../api/types';
+import type { Incident, IncidentStatus, Severity, SeverityDefinition } from '../../api/types';
 
 /**
- * The severity definitions a program falls back on when it writes none: the server's defaults
- * (PagerDuty's scale, src/domain/incident.ts), repeated here because the web app reads only the API.
+ * The program's severity definitions (its own laid over the defaults), from the API; until they
+ * arrive, each severity shows only its name.
  */
-const DEFAULT_DEFINITIONS: Record<Severity, SeverityDefinition> = {
-  SEV1: {
-    severity: 'SEV1',
-    description:
-      'Critical: the system is down or severely impaired for a large number of customers, or customer data is exposed. Public notification and executive liaison.',
-    updateCadenceMinutes: 30,
-  },
-  SEV2: {
-    severity: 'SEV2',
-    description: "Major: a critical system issue actively impacting many customers' ability to use the product.",
-    updateCadenceMinutes: 60,
-  },
-  SEV3: {
-    severity: 'SEV3',
-    description: 'Minor: partial loss of functionality not affecting most customers, or a risk of becoming SEV2 if nothing is done.',
-    updateCadenceMinutes: 240,
-  },
-  SEV4: {
-    severity: 'SEV4',
-    description: 'Low: a cosmetic issue or a bug with little customer impact; handled in normal working hours.',
-    updateCadenceMinutes: null,
-  },
-};
-
-/** The program's own definitions laid over the defaults, severity by severity. */
-export function severityDefinitions(program: ProgramInfo | undefined): Record<Severity, SeverityDefinition> {
-  const out = { ...DEFAULT_DEFINITIONS };
-  for (const d of program?.severities ?? []) out[d.severity] = d;
+export function severityDefinitions(list: readonly SeverityDefinition[] | undefined): Record<Severity, SeverityDefinition> {
+  const out = Object.fromEntries(
+    (['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const).map((s) => [s, { severity: s, description: '', updateCadenceMinutes: null }]),
+  ) as Record<Severity, SeverityDefinition>;
+  for (const d of list ?? []) out[d.severity] = d;
   return out;
 }
 
