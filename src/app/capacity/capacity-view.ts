@@ -7,6 +7,7 @@ import { type CalendarDate, daysBetween } from '../../domain/calendar-date.js';
 import type { CapacityResource } from '../../domain/capacity.js';
 import type { ProgramModel } from '../../domain/program-model.js';
 import { err, ok, type Result } from '../../domain/result.js';
+import { suggestion } from '../../domain/suggest.js';
 import type { WorkItem } from '../../domain/work-item.js';
 import { WorkingCalendar } from '../../engine/calendar/working-calendar.js';
 import { type CapacityPlan, planCapacity } from '../../engine/capacity/capacity-plan.js';
@@ -349,8 +350,11 @@ export function capacityResourceDetail(
 ): Result<CapacityResourceDetail, CapacityViewError> {
   const resource = model.capacity.find((r) => r.id === id);
   if (!resource) {
-    const known = model.capacity.map((r) => r.id).join(', ') || 'none';
-    return err({ kind: 'no-resource', message: `program ${model.program.id} has no capacity resource "${id}" (it has: ${known})` });
+    const known = model.capacity.map((r) => r.id as string);
+    return err({
+      kind: 'no-resource',
+      message: `program ${model.program.id} has no capacity resource "${id}"; ${suggestion(id, known, 'capacity resources')}`,
+    });
   }
   const calendar = programWorkingDays(model, options.today);
   if (!calendar.ok) return calendar;

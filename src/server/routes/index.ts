@@ -1,6 +1,7 @@
 import type { Route } from '../route.js';
 import { accountRoutes } from './accounts.js';
 import { baselineRoutes } from './baselines.js';
+import { capacityRoutes } from './capacity.js';
 import { computedRoutes } from './computed.js';
 import { debtRoutes } from './debt.js';
 import { entityRoutes } from './entities.js';
@@ -29,6 +30,8 @@ export const API_ROUTES: readonly Route[] = [
   // Before the entities too: /migrations/{id}/view, /generate and /done are not the migration entity.
   ...migrationViewRoutes,
   ...debtRoutes,
+  // Before the entities too: /capacity/status and /capacity/{id}/plan are not the capacity entity.
+  ...capacityRoutes,
   ...entityRoutes,
   ...computedRoutes,
   ...baselineRoutes,
