@@ -14,12 +14,13 @@ import type { Team } from '../domain/team.js';
 import type { WorkItem } from '../domain/work-item.js';
 import type { Workstream } from '../domain/workstream.js';
 import { type AccountStore, accountStore } from './account-store.js';
+import { type CostStore, costStore } from './cost-store.js';
 import { ENTITY_TABLES, rowOf, upsertSql } from './entity-tables.js';
 import { type InsightStore, insightStore } from './insight-store.js';
 import { type ReportSummaryStore, reportSummaryStore } from './report-summary-store.js';
 import { type SliStore, sliStore } from './sli-store.js';
-import { type UsageStore, usageStore } from './usage-store.js';
 import type { SqlClient } from './sql-client.js';
+import { type UsageStore, usageStore } from './usage-store.js';
 
 /** Who made a change, when, and from what (a file, a command, later an API call). */
 export interface ChangeMeta {
@@ -92,6 +93,8 @@ export interface ProgramStore {
   readonly sli: SliStore;
   /** Usage history per capacity resource, from CSV uploads or Prometheus. */
   readonly usage: UsageStore;
+  /** Cloud cost by billing period and the resource inventory (FOCUS imports). */
+  readonly cost: CostStore;
   /**
    * Reads the stored program under a row lock, lets `edit` change it, and saves the result in the
    * same transaction: concurrent edits of one program run one after the other, each seeing the
@@ -129,6 +132,7 @@ export function programStore(db: SqlClient): ProgramStore {
     reportSummaries: reportSummaryStore(db),
     sli: sliStore(db),
     usage: usageStore(db),
+    cost: costStore(db),
     editProgram: (id, edit, meta) =>
       db.transaction(async (tx) => {
         const [current] = await tx.query<{ version: number }>('SELECT version::int AS version FROM programs WHERE id = $1 FOR UPDATE', [

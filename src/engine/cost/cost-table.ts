@@ -201,6 +201,13 @@ export class CostTableBuilder {
 /** Rows of several tables as one, dictionaries merged (used to join stored billing periods). */
 export function concatCostTables(tables: readonly CostTable[]): CostTable {
   if (tables.length === 1 && tables[0]) return tables[0];
+  return rebuild(tables);
+}
+
+/** The same rows with dictionaries holding only the values they use (after a filter). */
+export const compactCostTable = (t: CostTable): CostTable => rebuild([t]);
+
+function rebuild(tables: readonly CostTable[]): CostTable {
   const b = new CostTableBuilder(tables.reduce((s, t) => s + t.length, 0));
   for (const t of tables) {
     const remap = Object.fromEntries(DICT_COLUMNS.map((c) => [c, t[c].values.map((v) => b.code(c, v))])) as Record<

@@ -1,0 +1,5 @@
+import { describe } from 'vitest';
+import { openFreshStore } from '../../test/support/stores.js';
+import { costStoreContract } from './cost-store.contract.js';
+
+describe('CostStore on PGlite (embedded)', () => costStoreContract(() => openFreshStore('pglite')));
