@@ -16,7 +16,7 @@ export function registerCapacityCommands(
 ): void {
   const { collect, wholeNumber } = parse;
   const AT = 'the day to plan on, YYYY-MM-DD (default: today in the program time zone)';
-  const MONTHS = 'the order covers demand this many months past its arrival (default 12)';
+  const MONTHS = 'the order covers demand this many months past its arrival (default 6)';
   // Options shared with `capacity` itself (--at, --months, --json) are parsed by it: merge them in.
   const withParent = <T>(o: T, c: Command) => ({ ...(c.parent?.opts() ?? {}), ...o });
   const capacity = cli

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ensureFirstAdmin } from '../app/accounts/accounts.js';
+import { loadSampleUsage } from '../app/capacity/capacity-sample.js';
 import { loadProgram } from '../app/load-program.js';
 import { loadSampleSli } from '../app/reliability/slo-sample.js';
 import { describeStore, openStore, storeConfigFromEnv } from '../store/open-store.js';
@@ -55,6 +56,13 @@ if (process.argv.includes('--sample') && (await store.listPrograms()).length ===
     out(`Loaded the sample program "${loaded.value.programId}".`);
     const model = await store.readProgram(loaded.value.programId);
     if (model) await loadSampleSli(store, model.program.id, model, sampleSli, { actor: 'throughline', at: new Date() });
+    // And its capacity usage history, examples/capacity/<resource-id>.csv.
+    const sampleUsage = (id: string) =>
+      readFile(`${ROOT}examples/capacity/${id}.csv`, 'utf8').then(
+        (text) => ({ file: `examples/capacity/${id}.csv`, text }),
+        () => undefined,
+      );
+    if (model) await loadSampleUsage(store, model.program.id, model, sampleUsage, { actor: 'throughline', at: new Date() });
   }
 }
 

@@ -25,7 +25,7 @@ export interface CapacityOptions {
   readonly json?: boolean;
 }
 
-export const DEFAULT_MONTHS = 12;
+export const DEFAULT_MONTHS = 6;
 
 const usage = (io: CliIo, message: string): number => {
   io.err(`${io.errStyle.red('error')}: ${message}`);

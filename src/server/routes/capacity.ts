@@ -18,7 +18,7 @@ import { programAt } from './computed.js';
 import { attribution, noProgram, reliabilityFailure } from './incidents.js';
 
 type AnyInput = RouteInput<unknown, unknown, unknown>;
-const DEFAULT_MONTHS = 12;
+const DEFAULT_MONTHS = 6;
 const programParams = z.strictObject({ programId: z.string().min(1) });
 const resourceParams = z.strictObject({ programId: z.string().min(1), resourceId: z.string().min(1) });
 
@@ -287,7 +287,7 @@ export const capacityRoutes = [
     tag: 'Capacity',
     summary: 'Order: create the procurement item',
     description:
-      'Creates a procurement item for the resource in one change set: the quantity to cover `months` (default 12) past arrival, team and vendor of the resource, `deadline` = the run-out day and `startNoEarlierThan` = the order-by date with the lead time and margin as its estimate (so the plan and the order-overdue risk use the same order-by date), tags `capacity` and `capacity:<resource>`, and a description with the reasoning. 409 when the resource has an open order item, 422 when nothing needs ordering.',
+      'Creates a procurement item for the resource in one change set: the quantity to cover `months` (default 6) past arrival, team and vendor of the resource, `deadline` = the run-out day and `startNoEarlierThan` = the order-by date with the lead time and margin as its estimate (so the plan and the order-overdue risk use the same order-by date), tags `capacity` and `capacity:<resource>`, and a description with the reasoning. 409 when the resource has an open order item, 422 when nothing needs ordering.',
     access: 'editor',
     params: resourceParams,
     body: orderBody,
