@@ -28,6 +28,8 @@ const IncidentsScreen = lazy(() => import('./screens/incidents').then((m) => ({ 
 const IncidentDetailScreen = lazy(() => import('./screens/incidents/incident-detail').then((m) => ({ default: m.IncidentDetailScreen })));
 const PostmortemScreen = lazy(() => import('./screens/postmortem').then((m) => ({ default: m.PostmortemScreen })));
 const FunnelScreen = lazy(() => import('./screens/funnel').then((m) => ({ default: m.FunnelScreen })));
+const MigrationsScreen = lazy(() => import('./screens/migrations').then((m) => ({ default: m.MigrationsScreen })));
+const DebtScreen = lazy(() => import('./screens/debt').then((m) => ({ default: m.DebtScreen })));
 const StatusReportScreen = lazy(() => import('./screens/status-report').then((m) => ({ default: m.StatusReportScreen })));
 const ItemDetailScreen = lazy(() => import('./screens/item-detail').then((m) => ({ default: m.ItemDetailScreen })));
 
@@ -78,6 +80,8 @@ function ProgramRoutes({ rest }: { rest: string }) {
     slos: <SlosScreen />,
     incidents: <IncidentsScreen />,
     funnel: <FunnelScreen />,
+    migrations: <MigrationsScreen />,
+    debt: <DebtScreen />,
     report: <StatusReportScreen />,
   };
   const incident = match('incidents/:incidentId', rest);

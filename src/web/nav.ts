@@ -12,6 +12,8 @@ export const PROGRAM_SCREENS = [
   { path: 'slos', label: 'SLOs', key: 'b' },
   { path: 'incidents', label: 'Incidents', key: 'i' },
   { path: 'funnel', label: 'Funnel', key: 'n' },
+  { path: 'migrations', label: 'Migrations', key: 'w' },
+  { path: 'debt', label: 'Tech debt', key: 'u' },
   { path: 'report', label: 'Status report', key: 'p' },
 ] as const;
 

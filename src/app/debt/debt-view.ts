@@ -91,3 +91,18 @@ export function debtView(model: ProgramModel, now: Date, options: { windowDays?:
     totals: register.totals,
   };
 }
+
+/**
+ * The instant the register defaults to: now, or the latest start of an incident linked to debt
+ * when that is later (a program written ahead of the clock, like the sample, is read as of its
+ * last record rather than with its incidents in the future).
+ */
+export function defaultDebtInstant(model: ProgramModel, now: Date): Date {
+  const linked = new Set(model.items.flatMap((i) => (i.debt?.incidents ?? []) as string[]));
+  let latest = now.getTime();
+  for (const inc of model.incidents) {
+    if (!linked.has(inc.id)) continue;
+    for (const t of [inc.startedAt, ...inc.timeline.map((e) => e.at)]) latest = Math.max(latest, Date.parse(t));
+  }
+  return new Date(latest);
+}

@@ -230,3 +230,14 @@ export function summariseMigration(view: MigrationView): MigrationSummary {
 export function migrationViews(model: ProgramModel, options: MigrationViewOptions): MigrationView[] {
   return model.migrations.map((m) => migrationView(model, m, options));
 }
+
+/**
+ * The status day a view defaults to: today, or the latest recorded done day when that is later
+ * (a program written ahead of the clock, like the sample, is read as of its last record).
+ */
+export function defaultAsOf(model: ProgramModel, today: CalendarDate): CalendarDate {
+  let latest = today;
+  for (const m of model.migrations)
+    for (const s of m.services) for (const on of Object.values(s.done)) if (on > latest) latest = on as CalendarDate;
+  return latest;
+}

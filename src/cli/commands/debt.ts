@@ -1,4 +1,4 @@
-import { debtView } from '../../app/debt/debt-view.js';
+import { debtView, defaultDebtInstant } from '../../app/debt/debt-view.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { renderDebt } from '../render/debt.js';
@@ -13,7 +13,7 @@ export async function debtCommand(io: CliIo, target: string, o: { by?: string; a
   if (by !== 'item' && by !== 'cause' && by !== 'service')
     return usage(io, `--by "${by}" is none of cause, service (or leave it out for the ranked list)`);
   return withProgramTarget(io, target, `throughline debt ${target}`, async ({ model }) => {
-    const view = debtView(model, now);
+    const view = debtView(model, o.at === undefined ? defaultDebtInstant(model, now) : now);
     io.out(o.json ? JSON.stringify(view, null, 2) : renderDebt(view, io.style, model.program.id, by));
     return EXIT.ok;
   });

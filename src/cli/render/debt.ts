@@ -22,7 +22,8 @@ export function renderDebt(v: DebtView, s: Style, program: string, by: 'item' | 
   out.push(
     `${t.items} open debt items cost ${hours(t.interestPerMonth)} h a month: ${hours(t.toilHoursPerMonth)} h of toil and ${hours(t.incidentHoursPerMonth)} h of incidents.`,
   );
-  if (t.unplanned > 0) out.push(s.yellow(`${t.unplanned} of them have no plan (no team and estimate, not in progress).`));
+  if (t.unplanned > 0)
+    out.push(s.yellow(`${t.unplanned} of them ${t.unplanned === 1 ? 'has' : 'have'} no plan (no team and estimate, not in progress).`));
   out.push(s.dim(`Interest = toil hours a month + incident hours a month; ${v.incidentCost}.`), '');
   if (by === 'cause') {
     out.push(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { debtView } from '../../app/debt/debt-view.js';
+import { debtView, defaultDebtInstant } from '../../app/debt/debt-view.js';
 import { DEBT_CAUSES } from '../../domain/debt.js';
 import type { ProgramId } from '../../domain/ids.js';
 import { route } from '../route.js';
@@ -58,7 +58,7 @@ export const debtRoutes = [
     tag: 'Tech debt',
     summary: 'The tech-debt register',
     description:
-      "Open debt items (work items with `debt`) ranked by interest: toil hours a month plus the responder-hours of linked incidents started in the 90 days before `at` (impact start to mitigation × people named in the incident's roles), spread over 3 months. With cause, affected services, linked incidents, state and whether it has a plan (in progress, or a team and an estimate); totals; groups by cause and by service (an item counts in full for each of its services). Paid-off debt (done or cancelled) listed apart.",
+      "Open debt items (work items with `debt`) ranked by interest: toil hours a month plus the responder-hours of linked incidents started in the 90 days before `at` (default now, or the last event of a linked incident when later) (impact start to mitigation × people named in the incident's roles), spread over 3 months. With cause, affected services, linked incidents, state and whether it has a plan (in progress, or a team and an estimate); totals; groups by cause and by service (an item counts in full for each of its services). Paid-off debt (done or cancelled) listed apart.",
     access: 'viewer',
     params: z.strictObject({ programId: z.string().min(1) }),
     query: z.strictObject(atQuery),
@@ -66,7 +66,7 @@ export const debtRoutes = [
     async handle({ programId, query, deps }) {
       const current = await deps.cache.current(programId as ProgramId);
       if (!current) return noProgram(programId);
-      const now = query.at === undefined ? deps.now() : new Date(query.at);
+      const now = query.at === undefined ? defaultDebtInstant(current.model, deps.now()) : new Date(query.at);
       return cachedAt(deps, programId as string, current.version, 'debt', query.at, () => debtView(current.model, now));
     },
   }),

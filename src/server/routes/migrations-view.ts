@@ -3,6 +3,7 @@ import { generateMigrationItems, recordStepDone } from '../../app/migration/migr
 import {
   DEFAULT_MIGRATION_SEED,
   DEFAULT_MIGRATION_TRIALS,
+  defaultAsOf,
   findMigration,
   migrationView,
   summariseMigration,
@@ -14,6 +15,7 @@ import { DEFAULT_HISTORY_WEEKS } from '../../engine/migration/throughput.js';
 import { withEtag } from '../api-schemas.js';
 import { problem } from '../problem.js';
 import { type Reply, type RouteInput, route } from '../route.js';
+import type { ServerDeps } from '../server-deps.js';
 import { asOfQuery, noProgram, programAt } from './computed.js';
 import { attribution, reliabilityFailure, savedReply } from './incidents.js';
 
@@ -138,6 +140,12 @@ const doneBody = z.strictObject({
   on: calendarDateSchema.optional(),
 });
 
+/** The program and the status day: `asOf`, else today or the latest recorded done day if later. */
+async function migrationsAt(deps: ServerDeps, programId: string | undefined, asOf: CalendarDate | undefined) {
+  const at = await programAt(deps, programId, asOf);
+  return at && asOf === undefined ? { ...at, asOf: defaultAsOf(at.model, at.asOf) } : at;
+}
+
 const noMigration = (programId: string, message: string, hint: string): Reply =>
   problem(404, 'not-found', 'No such migration', `${message}; ${hint}`, { programId });
 
@@ -148,13 +156,13 @@ export const migrationViewRoutes = [
     tag: 'Migrations',
     summary: 'Every migration in a line',
     description:
-      'Per migration on the status day (`asOf`, default today in the program zone): share of steps done, services migrated, throughput forecast P50/P80, chance by the target, status (green: P80 by the target; amber: only P50; red: P50 after it) and laggard teams. Cached per program version and options.',
+      'Per migration on the status day (`asOf`; default today in the program zone, or the latest recorded done day when later): share of steps done, services migrated, throughput forecast P50/P80, chance by the target, status (green: P80 by the target; amber: only P50; red: P50 after it) and laggard teams. Cached per program version and options.',
     access: 'viewer',
     params: z.strictObject({ programId: z.string().min(1) }),
     query: z.strictObject(forecastQuery),
     response: listSchema,
     async handle({ programId, query, deps }) {
-      const at = await programAt(deps, programId, query.asOf);
+      const at = await migrationsAt(deps, programId, query.asOf);
       if (!at) return noProgram(programId);
       const key = `migration-views:${at.asOf}:${query.trials}:${query.seed}:${query.history}`;
       const json = await deps.cache.derive(programId as ProgramId, at.version, key, async () => {
@@ -171,13 +179,13 @@ export const migrationViewRoutes = [
     tag: 'Migrations',
     summary: 'A migration’s progress, burn-down, forecast and laggards',
     description:
-      'On the status day (`asOf`): progress overall, per team and per step; the services × steps grid with done days and generated items; the weekly burn-down; a throughput Monte Carlo forecast (each trial resamples the last `history` weeks of finished steps; P50/P80/P95, chance by the target, cumulative curve); status green (P80 by the target, no team late), amber (only P50, or a team late or stalled), red (P50 after it); teams with their own P80 and lag reasons (behind: 15 points under the overall share; late: own P80 after the target; stalled: nothing finished in the window); next step per service by team. Cached per program version and options.',
+      'On the status day (`asOf`; default today, or the latest recorded done day when later): progress overall, per team and per step; the services × steps grid with done days and generated items; the weekly burn-down; a throughput Monte Carlo forecast (each trial resamples the last `history` weeks of finished steps; P50/P80/P95, chance by the target, cumulative curve); status green (P80 by the target, no team late), amber (only P50, or a team late or stalled), red (P50 after it); teams with their own P80 and lag reasons (behind: 15 points under the overall share; late: own P80 after the target; stalled: nothing finished in the window); next step per service by team. Cached per program version and options.',
     access: 'viewer',
     params,
     query: z.strictObject(forecastQuery),
     response: migrationViewSchema,
     async handle({ programId, params, query, deps }) {
-      const at = await programAt(deps, programId, query.asOf);
+      const at = await migrationsAt(deps, programId, query.asOf);
       if (!at) return noProgram(programId);
       const found = findMigration(at.model, params.migrationId);
       if (!found.ok) return noMigration(programId as string, found.error.message, found.error.hint);
