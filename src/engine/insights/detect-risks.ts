@@ -5,6 +5,7 @@ import { bottleneckItems, bottleneckTeams, dependencyUnaccepted } from './rules/
 import { milestoneP80Late } from './rules/forecast-rules.js';
 import { itemStale, scopeAdded } from './rules/history-rules.js';
 import { funnelInverted, itemUnestimated, itemUnowned } from './rules/hygiene-rules.js';
+import { debtUnplanned, migrationLaggard, migrationP80Late } from './rules/migration-debt-rules.js';
 import { actionItemOverdue, incidentUpdateOverdue, sloBudgetExhausted, sloBurnPage } from './rules/reliability-rules.js';
 import { criticalBlocked, criticalNotStarted, orderOverdue } from './rules/schedule-rules.js';
 
@@ -26,6 +27,9 @@ const RULE_FUNCTIONS = [
   sloBurnPage,
   incidentUpdateOverdue,
   actionItemOverdue,
+  migrationP80Late,
+  migrationLaggard,
+  debtUnplanned,
 ];
 
 /** Every rule's findings, most severe first, then in rule order, then by key: the same input gives the same list. */

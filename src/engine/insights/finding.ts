@@ -25,6 +25,9 @@ export const RULES = {
   'slo-burn-page': 'an SLO burns its error budget fast enough to page (SRE Workbook multi-window alert)',
   'incident-update-overdue': "an open incident's stakeholder update is overdue for its severity's cadence",
   'action-item-overdue': 'a post-mortem action item is open past its due date',
+  'migration-p80-late': "a migration's throughput forecast P80 is later than its target",
+  'migration-laggard': 'a team lags a migration (behind the overall pace, its own P80 after the target, or stalled)',
+  'debt-unplanned': 'tech debt costing a working day a month or more has no plan (no team and estimate, not in progress)',
 } as const;
 export type RuleId = keyof typeof RULES;
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
