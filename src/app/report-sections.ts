@@ -1,6 +1,8 @@
 import type { CalendarDate } from '../domain/calendar-date.js';
 import type { ProgramModel } from '../domain/program-model.js';
 import type { ReportSection } from '../formats/report/report-section.js';
+import { debtReportSection } from './debt/debt-report-section.js';
+import { migrationReportSection } from './migration/migration-report-section.js';
 import type { ReportRequest } from './status-report.js';
 
 /** What a feature's report section is computed from: the program, the status date and the instant it is judged at. */
@@ -22,7 +24,7 @@ export type SectionBuilder = (context: SectionContext) => Promise<ReportSection 
  * The features that add a section to the status report after reliability, in report order:
  * capacity, cost, migrations, tech debt (issue 7). Each builder lives with its feature's use cases.
  */
-export const REPORT_SECTIONS: readonly SectionBuilder[] = [];
+export const REPORT_SECTIONS: readonly SectionBuilder[] = [migrationReportSection, debtReportSection];
 
 export async function reportSections(context: SectionContext): Promise<ReportSection[]> {
   const sections: ReportSection[] = [];
