@@ -23,6 +23,7 @@ const ScenariosScreen = lazy(() => import('./screens/scenarios').then((m) => ({ 
 const DecisionsScreen = lazy(() => import('./screens/decisions').then((m) => ({ default: m.DecisionsScreen })));
 const TeamsScreen = lazy(() => import('./screens/teams').then((m) => ({ default: m.TeamsScreen })));
 const ServicesScreen = lazy(() => import('./screens/services').then((m) => ({ default: m.ServicesScreen })));
+const CapacityScreen = lazy(() => import('./screens/capacity').then((m) => ({ default: m.CapacityScreen })));
 const SlosScreen = lazy(() => import('./screens/slos').then((m) => ({ default: m.SlosScreen })));
 const IncidentsScreen = lazy(() => import('./screens/incidents').then((m) => ({ default: m.IncidentsScreen })));
 const IncidentDetailScreen = lazy(() => import('./screens/incidents/incident-detail').then((m) => ({ default: m.IncidentDetailScreen })));
@@ -80,6 +81,7 @@ function ProgramRoutes({ rest }: { rest: string }) {
     slos: <SlosScreen />,
     incidents: <IncidentsScreen />,
     funnel: <FunnelScreen />,
+    capacity: <CapacityScreen />,
     migrations: <MigrationsScreen />,
     debt: <DebtScreen />,
     report: <StatusReportScreen />,

@@ -12,6 +12,7 @@ export const PROGRAM_SCREENS = [
   { path: 'slos', label: 'SLOs', key: 'b' },
   { path: 'incidents', label: 'Incidents', key: 'i' },
   { path: 'funnel', label: 'Funnel', key: 'n' },
+  { path: 'capacity', label: 'Capacity', key: 'c' },
   { path: 'migrations', label: 'Migrations', key: 'w' },
   { path: 'debt', label: 'Tech debt', key: 'u' },
   { path: 'report', label: 'Status report', key: 'p' },
