@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { registerCapacityCommands } from './capacity-commands.js';
 import type { CliIo } from './cli-io.js';
+import { registerCostCommands } from './cost-commands.js';
 import { EXIT } from './exit-codes.js';
 import { registerIncidentCommands } from './incident-commands.js';
 import { registerMigrationDebtCommands } from './migration-debt-commands.js';
@@ -319,6 +320,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerIncidentCommands(cli, io, set, { collect, wholeNumber });
   registerMigrationDebtCommands(cli, io, set);
   registerCapacityCommands(cli, io, set, { collect, wholeNumber });
+  registerCostCommands(cli, io, set);
 
   cli
     .command('generate')
