@@ -66,7 +66,9 @@ export function costView(
   const allocation = allocate(table, {
     rules: policy.allocation,
     // A bare bill has no team list: every value of the tag is a team.
-    teams: model ? model.teams.map((t) => t.id) : [...new Set(table.tags.values.map((set) => set[options.byTag ?? 'team']).filter((v) => v !== undefined && v !== ''))] as string[],
+    teams: model
+      ? model.teams.map((t) => t.id)
+      : ([...new Set(table.tags.values.map((set) => set[options.byTag ?? 'team']).filter((v) => v !== undefined && v !== ''))] as string[]),
     serviceOwners: new Map((model?.services ?? []).map((s) => [s.id as string, s.team as string])),
     cost,
   });

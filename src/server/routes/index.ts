@@ -3,6 +3,7 @@ import { accountRoutes } from './accounts.js';
 import { baselineRoutes } from './baselines.js';
 import { capacityRoutes } from './capacity.js';
 import { computedRoutes } from './computed.js';
+import { costRoutes } from './cost.js';
 import { debtRoutes } from './debt.js';
 import { entityRoutes } from './entities.js';
 import { funnelRoutes } from './funnel.js';
@@ -32,6 +33,7 @@ export const API_ROUTES: readonly Route[] = [
   ...debtRoutes,
   // Before the entities too: /capacity/status and /capacity/{id}/plan are not the capacity entity.
   ...capacityRoutes,
+  ...costRoutes,
   ...entityRoutes,
   ...computedRoutes,
   ...baselineRoutes,
