@@ -9,6 +9,7 @@ import type { Finding } from '../engine/insights/finding.js';
 import type { InsightInput, Schedule, SloBudgetState } from '../engine/insights/insight-input.js';
 import { programInstance } from '../engine/plan/program-instance.js';
 import { programNetwork } from '../engine/plan/program-network.js';
+import { capacityStates, capacityView, type UsageReader, usageOf } from './capacity/capacity-view.js';
 import type { WorkerPool } from './engine-pool/worker-pool.js';
 import { type ForecastView, forecastProgram } from './forecast-program.js';
 import type { PlanError } from './plan-program.js';
@@ -70,6 +71,8 @@ export interface RiskRequest {
   readonly now?: Date;
   /** Stored SLI data (stored programs): switches on the error budget rules. */
   readonly sli?: SliReader;
+  /** Stored usage history (stored programs): lets the capacity rule project fitted resources. */
+  readonly usage?: UsageReader;
 }
 
 /** The SLOs with a computed budget, as the rules read them. */
@@ -132,9 +135,15 @@ export async function programRisks(model: ProgramModel, request: RiskRequest): P
     request.sli && model.slos.length > 0
       ? sloBudgetStates(await programSloStatuses(request.sli, model.program.id as ProgramId, model, nowMs))
       : undefined;
+  // Capacity plans need no store for compound growth; fitted resources need the stored history.
+  const capacityPlans =
+    model.capacity.length > 0
+      ? capacityView(model, await usageOf(request.usage, model.program.id as ProgramId), { today: request.asOf, months: 6 })
+      : undefined;
   const input: InsightInput = {
     model,
     nowMs,
+    ...(capacityPlans?.ok ? { capacity: capacityStates(capacityPlans.value) } : {}),
     ...(sloBudgets ? { sloBudgets } : {}),
     asOf: request.asOf,
     current: current.value,

@@ -6,6 +6,7 @@ import { WorkingCalendar } from '../engine/calendar/working-calendar.js';
 import { programCalendar } from '../engine/plan/program-calendar.js';
 import type { Rag, StatusReport } from '../formats/report/status-report.js';
 import type { FrozenPlan } from './baselines.js';
+import type { UsageReader } from './capacity/capacity-view.js';
 import type { WorkerPool } from './engine-pool/worker-pool.js';
 import { type ForecastView, forecastProgram } from './forecast-program.js';
 import type { PlanError } from './plan-program.js';
@@ -56,6 +57,8 @@ export interface ReportRequest {
   readonly now?: Date;
   /** Stored SLI data: error budgets in the reliability section and the SLO risk rules. */
   readonly sli?: SliReader;
+  /** Stored capacity usage history (stored programs). */
+  readonly usage?: UsageReader;
 }
 
 const WORST: Record<Rag, number> = { green: 0, amber: 1, red: 2 };
@@ -101,6 +104,7 @@ export async function statusReportFrom(
     ...(request.baseline ? { baseline: { name: request.baseline.name, items: new Set(Object.keys(request.baseline.plan.items)) } } : {}),
     ...(request.now ? { now: request.now } : {}),
     ...(request.sli ? { sli: request.sli } : {}),
+    ...(request.usage ? { usage: request.usage } : {}),
   });
   if (!risks.ok) return risks;
   const decisions = programDecisions(model, asOf);

@@ -21,5 +21,6 @@ export async function storedReportInputs(store: ProgramStore, model: ProgramMode
     ...(written ? { writtenSummary: written.text.split('\n').map((line) => line.trim()) } : {}),
     ...(await storedRiskInputs(store, model)),
     sli: store,
+    usage: store,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { type CalendarDate, daysBetween } from '../../domain/calendar-date.js';
 import type { CapacityResource } from '../../domain/capacity.js';
+import type { ProgramId } from '../../domain/ids.js';
 import type { ProgramModel } from '../../domain/program-model.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { suggestion } from '../../domain/suggest.js';
@@ -14,6 +15,7 @@ import { type CapacityPlan, planCapacity } from '../../engine/capacity/capacity-
 import { fitPerMonth, fitValue, type UsageFit } from '../../engine/capacity/usage-fit.js';
 import { applyWhatIf, describeWhatIf, type WhatIf } from '../../engine/capacity/what-if.js';
 import { type WorkingDays, workingDaysOf } from '../../engine/capacity/working-days.js';
+import type { CapacityState } from '../../engine/insights/insight-input.js';
 import { programCalendar } from '../../engine/plan/program-calendar.js';
 import type { UsageSeries } from '../../formats/usage-csv/read-usage-csv.js';
 
@@ -359,4 +361,40 @@ export function capacityResourceDetail(
   const calendar = programWorkingDays(model, options.today);
   if (!calendar.ok) return calendar;
   return ok(resourceView(model, resource, usage, calendar.value, options, true));
+}
+
+/** Stored usage history, as the risk rules and the report read it. */
+export interface UsageReader {
+  readonly usage: { readAll(program: ProgramId): Promise<readonly { resource: string; series: UsageSeries }[]> };
+}
+
+export async function usageOf(reader: UsageReader | undefined, programId: ProgramId): Promise<Map<string, UsageSeries>> {
+  if (!reader) return new Map();
+  return new Map((await reader.usage.readAll(programId)).map((u) => [u.resource, u.series]));
+}
+
+/** Each resource with a plan, as the capacity risk rule reads it. */
+export function capacityStates(view: CapacityView): CapacityState[] {
+  return view.resources.flatMap((r): CapacityState[] =>
+    r.plan
+      ? [
+          {
+            id: r.id,
+            name: r.name,
+            unit: r.unit,
+            team: r.team,
+            usable: r.plan.usable,
+            runOut: r.plan.runOut,
+            orderBy: r.plan.orderBy,
+            workingDaysUntilOrderBy: r.plan.workingDaysUntilOrderBy,
+            late: r.plan.late,
+            exhausted: r.plan.exhausted,
+            leadDays: r.plan.leadDays + r.plan.marginDays,
+            quantity: r.plan.order.quantity,
+            arrival: r.plan.order.arrival,
+            ordered: r.orderItem !== null,
+          },
+        ]
+      : [],
+  );
 }

@@ -1,5 +1,6 @@
 import { type Finding, RULE_IDS, SEVERITY_ORDER } from './finding.js';
 import type { InsightInput } from './insight-input.js';
+import { capacityOrderDue } from './rules/capacity-order-rules.js';
 import { teamOverloaded } from './rules/capacity-rules.js';
 import { bottleneckItems, bottleneckTeams, dependencyUnaccepted } from './rules/dependency-rules.js';
 import { milestoneP80Late } from './rules/forecast-rules.js';
@@ -30,6 +31,7 @@ const RULE_FUNCTIONS = [
   migrationP80Late,
   migrationLaggard,
   debtUnplanned,
+  capacityOrderDue,
 ];
 
 /** Every rule's findings, most severe first, then in rule order, then by key: the same input gives the same list. */

@@ -28,6 +28,8 @@ export const RULES = {
   'migration-p80-late': "a migration's throughput forecast P80 is later than its target",
   'migration-laggard': 'a team lags a migration (behind the overall pace, its own P80 after the target, or stalled)',
   'debt-unplanned': 'tech debt costing a working day a month or more has no plan (no team and estimate, not in progress)',
+  'capacity-order-due':
+    'a capacity resource must be ordered within 20 working days, or its order-by date has passed, and it has no order item',
 } as const;
 export type RuleId = keyof typeof RULES;
 export const RULE_IDS = Object.keys(RULES) as RuleId[];

@@ -43,6 +43,29 @@ export interface InsightInput {
   readonly nowMs?: number;
   /** Error budgets of the SLOs that have SLI data at `nowMs` (stored programs); SLOs without data are absent. */
   readonly sloBudgets?: readonly SloBudgetState[];
+  /** Capacity plans of the program's resources that could be projected (issue 7). */
+  readonly capacity?: readonly CapacityState[];
+}
+
+/** One capacity resource's plan as the capacity rule reads it (src/app/capacity/capacity-view.ts). */
+export interface CapacityState {
+  readonly id: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly team: string | null;
+  readonly usable: number;
+  readonly runOut: string | null;
+  readonly orderBy: string | null;
+  readonly workingDaysUntilOrderBy: number | null;
+  readonly late: boolean;
+  readonly exhausted: boolean;
+  /** Lead time and margin, working days. */
+  readonly leadDays: number;
+  readonly quantity: number;
+  /** When an order placed on the status date is in service. */
+  readonly arrival: string;
+  /** The program has an order item for it. */
+  readonly ordered: boolean;
 }
 
 /** One SLO's error budget as the reliability rules read it. */

@@ -72,6 +72,7 @@ export function detectedRisks(
       pool: deps.pool,
       lastChanged: (await storedRiskInputs(deps.store, at.model)).lastChanged,
       sli: deps.store,
+      usage: deps.store,
       now: deps.now(),
     }),
   );
