@@ -42,6 +42,18 @@ describe('the migrations and tech-debt screens on the sample program', () => {
       value: { state: string; team: string };
     };
     expect(item.value).toMatchObject({ state: 'done', team: 'security' });
+
+    // Record the next step from the grid: the cell turns done and its item follows.
+    await page.getByRole('button', { name: 'Record cutover of payments-hsm as done' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record cutover of payments-hsm as done' });
+    await dialog.getByLabel('Finished on').fill('2027-03-04');
+    await dialog.getByRole('button', { name: 'Record done' }).click();
+    await page.getByRole('cell', { name: 'payments-hsm cutover: done 2027-03-04' }).waitFor();
+    const cutover = (await (await page.request.get(`${world.url}${API}/items/dc-ash1-exit-payments-hsm-cutover`)).json()) as {
+      value: { state: string };
+    };
+    expect(cutover.value.state).toBe('done');
+    await world.screenshot('migrations-recorded');
   });
 
   it('ranks the debt by interest with its plan, and filters by cause', async () => {

@@ -9,6 +9,7 @@ import { useProgram } from '../program-context';
 import { Link, setQueryParam, useLocation } from '../router';
 import { useToast } from '../toasts';
 import { BurnDownChart } from './migrations/burn-down-chart';
+import { RecordStepDialog, type StepToRecord } from './migrations/record-step';
 import type { GenerateResult, MigrationList, MigrationView, TeamOutlook } from './migrations/types';
 import './migrations.css';
 
@@ -217,10 +218,12 @@ function TeamBars({ teams }: { teams: TeamOutlook[] }) {
 }
 
 function Grid({ view: v }: { view: MigrationView }) {
-  const { id } = useProgram();
+  const { id, canEdit } = useProgram();
+  const [recording, setRecording] = useState<StepToRecord | null>(null);
   return (
     <section className="card" aria-labelledby="mg-grid-h">
       <h2 id="mg-grid-h">Services × steps</h2>
+      <RecordStepDialog target={recording} onClose={() => setRecording(null)} />
       <div className="mg-grid-wrap">
         <table className="data mg-table">
           <thead>
@@ -248,7 +251,17 @@ function Grid({ view: v }: { view: MigrationView }) {
                   const label = c.done ? `done ${c.done}` : state === 'next' ? 'next' : '';
                   return (
                     <td key={c.step} className={`mg-cell mg-${state}`} aria-label={`${row.service} ${c.step}: ${label || 'not started'}`}>
-                      {c.item ? <Link href={itemHref(id, c.item.id)}>{label || 'item'}</Link> : label}
+                      {c.item ? <Link href={itemHref(id, c.item.id)}>{label || 'to do'}</Link> : label}
+                      {state === 'next' && canEdit ? (
+                        <button
+                          type="button"
+                          className="btn ghost small mg-record"
+                          aria-label={`Record ${c.step} of ${row.service} as done`}
+                          onClick={() => setRecording({ migration: v.id, service: row.service, step: c.step, day: v.asOf })}
+                        >
+                          ✓
+                        </button>
+                      ) : null}
                     </td>
                   );
                 })}
