@@ -21,6 +21,8 @@ export async function migrationReportSection(ctx: SectionContext): Promise<Repor
   const summaries = views.map(summariseMigration);
   const rags = summaries.map((s) => s.rag ?? 'green');
   const rag = rags.reduce((worst, r) => (RAG_ORDER[r] < RAG_ORDER[worst] ? r : worst), 'green' as 'green' | 'amber' | 'red');
+  const names = new Map(model.teams.map((t) => [t.id as string, t.name]));
+  const teamName = (id: string) => names.get(id) ?? id;
   const headlineOf = (v: (typeof views)[number]) => {
     const o = v.progress.overall;
     const f = v.forecast;
@@ -29,10 +31,13 @@ export async function migrationReportSection(ctx: SectionContext): Promise<Repor
     const target = v.target
       ? ` against ${v.target}${f?.probabilityByTarget != null ? `, ${pct(f.probabilityByTarget)} likely on time` : ''}`
       : '';
-    return `${v.title}: ${pct(o.share)} of steps done, ${when}${target}.`;
+    const late = v.teams.filter((t) => t.reasons.includes('late') || t.reasons.includes('stalled')).map((t) => teamName(t.team));
+    const but =
+      late.length > 0 && v.target
+        ? `; but ${late.join(', ')} at ${late.length === 1 ? 'its' : 'their'} own pace ${late.length === 1 ? 'finishes' : 'finish'} after it`
+        : '';
+    return `${v.title}: ${pct(o.share)} of steps done, ${when}${target}${but}.`;
   };
-  const names = new Map(model.teams.map((t) => [t.id as string, t.name]));
-  const teamName = (id: string) => names.get(id) ?? id;
   const first = views[0];
   const headline =
     views.length === 1 && first
