@@ -70,7 +70,7 @@ export function projectDemand(
       return err({
         kind: 'too-few-samples',
         model,
-        message: `capacity resource "${resource.id}" projects demand by a ${kind} fit but has no usage history: upload a CSV (timestamp,value) or set source.prometheus and refresh`,
+        message: `capacity resource "${resource.id}" projects demand by ${kind === 'linear' ? 'a linear' : 'an exponential'} fit but has no usage history: upload a CSV (timestamp,value) or set source.prometheus and refresh`,
       });
     }
     const fitted = fitUsage(history, kind);
