@@ -25,7 +25,7 @@ export function registerMigrationDebtCommands(cli: Command, io: CliIo, set: (pro
     )
     .argument('<program>', PROGRAM)
     .argument('[id]', 'the migration (default: the only one; with several, a line each)')
-    .option('--at <day>', "the status day, YYYY-MM-DD (default: today in the program's zone)")
+    .option('--at <day>', "the status day, YYYY-MM-DD (default: today in the program's zone, or the last recorded done day if later)")
     .option('--trials <n>', 'Monte Carlo trials (default 5000)', positive)
     .option('--seed <n>', 'random seed; the same seed gives the same forecast (default 7)', whole)
     .option('--history <weeks>', 'weeks of throughput history resampled (default 12)', positive)
@@ -61,7 +61,10 @@ export function registerMigrationDebtCommands(cli: Command, io: CliIo, set: (pro
     )
     .argument('<program>', PROGRAM)
     .option('--by <group>', 'group by cause or service instead of the ranked list')
-    .option('--at <time>', 'the instant, ISO 8601 with its zone (default: now); incidents of the 90 days before count')
+    .option(
+      '--at <time>',
+      'the instant, ISO 8601 with its zone (default: now, or the last event of a linked incident if later); incidents of the 90 days before count',
+    )
     .option('--json', 'machine-readable output')
     .action((program: string, o) => set(import('./commands/debt.js').then((m) => m.debtCommand(io, program, o))));
 }

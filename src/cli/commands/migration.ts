@@ -3,6 +3,7 @@ import { generateMigrationItems, recordStepDone } from '../../app/migration/migr
 import {
   DEFAULT_MIGRATION_SEED,
   DEFAULT_MIGRATION_TRIALS,
+  defaultAsOf,
   findMigration,
   migrationView,
   summariseMigration,
@@ -33,7 +34,7 @@ export async function migrationCommand(io: CliIo, target: string, id: string | u
   const at = dayOption('--at', o.at);
   if ('error' in at) return usage(io, at.error);
   return withProgramTarget(io, target, `throughline migration ${target}`, async ({ model }) => {
-    const asOf = at.day ?? dayIn(model.program.calendar.timezone, io.now());
+    const asOf = at.day ?? defaultAsOf(model, dayIn(model.program.calendar.timezone, io.now()));
     const options = {
       asOf,
       trials: o.trials ?? DEFAULT_MIGRATION_TRIALS,
