@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FILE } from '../support/programs.js';
 import { runCli } from '../support/run-cli.js';
-import { freshDataDir } from '../support/stores.js';
+import { freshCliEnv } from '../support/stores.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'throughline-baseline-'));
-const env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+const env = await freshCliEnv('postgres');
 const cli = (...args: string[]) => runCli(args, { cwd, env });
 const ID = 'checkout-cloud-2027';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_FILE } from '../support/programs.js';
 import { runCli } from '../support/run-cli.js';
-import { freshDataDir } from '../support/stores.js';
+import { freshCliEnv } from '../support/stores.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'throughline-impact-'));
 const cli = (...args: string[]) => runCli(args, { cwd });
@@ -51,7 +51,7 @@ describe('throughline impact', () => {
   });
 
   it("gives a team's blast radius on a stored program", async () => {
-    const env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+    const env = await freshCliEnv('postgres');
     expect((await runCli(['load', SAMPLE_FILE], { cwd, env })).code).toBe(0);
     const run = await runCli(['impact', 'checkout-cloud-2027', '--team', 'network', '--json'], { cwd, env });
     expect(run.code).toBe(0);

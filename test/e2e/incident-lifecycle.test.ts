@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/programs.js';
 import { runCli } from '../support/run-cli.js';
-import { freshDataDir } from '../support/stores.js';
+import { freshCliEnv } from '../support/stores.js';
 
 /**
  * The issue's end-to-end incident test, through the real CLI in child processes on one stored
@@ -18,7 +18,7 @@ import { freshDataDir } from '../support/stores.js';
  */
 const PROGRAM = 'identity-platform';
 const cwd = mkdtempSync(join(tmpdir(), 'throughline-incident-'));
-const env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+const env = await freshCliEnv('postgres');
 const cli = (...args: string[]) => runCli(args, { cwd, env });
 const json = async (...args: string[]) => {
   const run = await cli(...args, '--json');

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, runCli } from '../support/run-cli.js';
-import { freshDataDir } from '../support/stores.js';
+import { freshCliEnv } from '../support/stores.js';
 
 const FIXTURE = join(ROOT, 'test/fixtures/reliability/identity-platform.yaml');
 const CATALOG = join(ROOT, '../shared/corpora/backstage-catalog');
-const env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+const env = await freshCliEnv('postgres');
 const cli = (...args: string[]) => runCli(args, { cwd: ROOT, env });
 
 /** The rows of the first table after `header` (a line starting with it), cells split on 2+ spaces; empty first cells kept. */

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/programs.js';
 import { type PrometheusServer, startPrometheus } from '../support/prometheus-server.js';
 import { ROOT, runCli } from '../support/run-cli.js';
-import { type Driver, freshDataDir, freshPostgresDatabase } from '../support/stores.js';
+import { type Driver, freshCliEnv, freshDataDir, freshPostgresDatabase } from '../support/stores.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -137,7 +137,7 @@ describe('slo import of the OpenSLO corpus into a stored program', () => {
   const cli = (...args: string[]) => runCli(args, { cwd: ROOT, env });
 
   beforeAll(async () => {
-    env = { THROUGHLINE_DATA_DIR: keep(freshDataDir()) };
+    env = await freshCliEnv('postgres');
     expect((await cli('load', fixture('reliability/identity-platform.yaml'))).code).toBe(0);
   });
 
@@ -266,7 +266,7 @@ describe('slo refresh from a real Prometheus', () => {
       `    objective: 99.9\n    window: 28d\n    source: { prometheus: "${server.url}" }\n`,
     );
     writeFileSync(join(dir, 'identity-platform.yaml'), program);
-    env = { THROUGHLINE_DATA_DIR: keep(freshDataDir()) };
+    env = await freshCliEnv('postgres');
     expect((await cli('load', 'identity-platform.yaml')).code).toBe(0);
   }, 120_000);
   afterAll(async () => server?.stop());

@@ -8,7 +8,7 @@ import { SLACK_LIMITS } from '../../src/formats/report/slack.js';
 import { launchChromium } from '../support/chromium.js';
 import { SAMPLE_FILE } from '../support/programs.js';
 import { runCli } from '../support/run-cli.js';
-import { freshDataDir } from '../support/stores.js';
+import { freshCliEnv } from '../support/stores.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'throughline-report-'));
 const report = async (format: string, ...extra: string[]) => {
@@ -171,7 +171,7 @@ describe('throughline report', () => {
   });
 
   it('on a stored program, compares with the previous report: trend per milestone and what changed', async () => {
-    const env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+    const env = await freshCliEnv('postgres');
     const cli = (...args: string[]) => runCli(args, { cwd, env });
     expect((await cli('load', SAMPLE_FILE)).code).toBe(0);
     expect((await cli('report', 'checkout-cloud-2027', '--as-of', '2027-03-01', '--trials', '300', '--format', 'json')).code).toBe(0);

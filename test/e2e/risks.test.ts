@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_FILE } from '../support/programs.js';
 import { ROOT, runCli } from '../support/run-cli.js';
-import { freshDataDir } from '../support/stores.js';
+import { freshCliEnv } from '../support/stores.js';
 
 const GOLDEN = join(ROOT, 'test/golden/sample-risks.txt');
 
@@ -20,7 +20,7 @@ describe('throughline risks', () => {
 
   it('works on a stored program, where history switches on the stale-work rule, and prints JSON', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'throughline-risks-'));
-    const env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+    const env = await freshCliEnv('postgres');
     expect((await runCli(['load', SAMPLE_FILE], { cwd, env })).code).toBe(0);
     // Loaded "today" (the real clock); a status date a year on makes all work in progress stale.
     const asOf = `${new Date().getUTCFullYear() + 1}-06-01`;
@@ -37,7 +37,7 @@ describe('throughline risks', () => {
 
   it('on a stored program with SLI data, finds the spent and the paging error budgets, and the report shows them', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'throughline-risks-'));
-    const env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+    const env = await freshCliEnv('postgres');
     const cli = (...args: string[]) => runCli(args, { cwd, env });
     const fixtures = join(ROOT, 'test/fixtures/risks');
     expect((await cli('load', join(fixtures, 'slo-budget.yaml'))).code).toBe(0);
@@ -65,7 +65,7 @@ describe('throughline risks', () => {
 
   it('says which programs exist when the name is neither a file nor a stored program', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'throughline-risks-'));
-    const run = await runCli(['risks', 'no-such-program'], { cwd, env: { THROUGHLINE_DATA_DIR: freshDataDir() } });
+    const run = await runCli(['risks', 'no-such-program'], { cwd, env: await freshCliEnv('postgres') });
     expect(run.code).toBe(4);
     expect(run.stderr).toContain('no program "no-such-program"');
   });

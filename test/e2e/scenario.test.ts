@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_FILE } from '../support/programs.js';
 import { ROOT, runCli } from '../support/run-cli.js';
-import { freshDataDir } from '../support/stores.js';
+import { freshCliEnv } from '../support/stores.js';
 
 const WHAT_IF = join(ROOT, 'examples/what-if-contractors.yaml');
 const cwd = mkdtempSync(join(tmpdir(), 'throughline-scenario-'));
@@ -32,7 +32,7 @@ describe('throughline scenario', () => {
   });
 
   it('keeps a scenario, then applies it to the live plan, recorded in the history', async () => {
-    const env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+    const env = await freshCliEnv('postgres');
     const cli = (...args: string[]) => runCli(args, { cwd, env });
     expect((await cli('load', SAMPLE_FILE)).code).toBe(0);
     expect((await cli('scenario', 'checkout-cloud-2027', '--file', WHAT_IF, '--save', '--trials', '0')).code).toBe(0);

@@ -36,6 +36,16 @@ export async function freshStoreConfig(driver: Driver): Promise<StoreConfig> {
   return driver === 'pglite' ? { kind: 'embedded', dataDir: freshDataDir() } : { kind: 'postgres', url: await freshPostgresDatabase() };
 }
 
+/**
+ * The environment that points a CLI process at a fresh store. End-to-end flows that start the CLI
+ * dozens of times use PostgreSQL: each embedded open boots PostgreSQL in WebAssembly (~1.5 s of CPU
+ * per process), a PostgreSQL connection takes milliseconds. The embedded default keeps its own
+ * end-to-end tests (test/e2e/cli.test.ts, killed-load.test.ts), and one contract suite runs both.
+ */
+export async function freshCliEnv(driver: Driver): Promise<Record<string, string>> {
+  return driver === 'pglite' ? { THROUGHLINE_DATA_DIR: freshDataDir() } : { THROUGHLINE_DATABASE_URL: await freshPostgresDatabase() };
+}
+
 export async function openFreshStore(driver: Driver): Promise<ProgramStore> {
   const opened = await openStore(await freshStoreConfig(driver), { now: new Date(0), command: 'test' });
   if (!opened.ok) throw new Error(`cannot open a test store: ${JSON.stringify(opened.error)}`);
