@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ensureFirstAdmin } from '../app/accounts/accounts.js';
 import { loadSampleUsage } from '../app/capacity/capacity-sample.js';
+import { loadSampleCost } from '../app/cost/cost-sample.js';
 import { loadProgram } from '../app/load-program.js';
 import { loadSampleSli } from '../app/reliability/slo-sample.js';
 import { describeStore, openStore, storeConfigFromEnv } from '../store/open-store.js';
@@ -63,6 +64,13 @@ if (process.argv.includes('--sample') && (await store.listPrograms()).length ===
         () => undefined,
       );
     if (model) await loadSampleUsage(store, model.program.id, model, sampleUsage, { actor: 'throughline', at: new Date() });
+    // And its cloud bill and resource inventory, examples/cost (scripts/cost-sample.ts).
+    const sampleCost = (name: string) =>
+      readFile(`${ROOT}examples/cost/${name}`, 'utf8').then(
+        (text) => ({ file: `examples/cost/${name}`, text }),
+        () => undefined,
+      );
+    if (model) await loadSampleCost(store, model.program.id, sampleCost, { actor: 'throughline', at: new Date() });
   }
 }
 

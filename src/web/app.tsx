@@ -24,6 +24,7 @@ const DecisionsScreen = lazy(() => import('./screens/decisions').then((m) => ({ 
 const TeamsScreen = lazy(() => import('./screens/teams').then((m) => ({ default: m.TeamsScreen })));
 const ServicesScreen = lazy(() => import('./screens/services').then((m) => ({ default: m.ServicesScreen })));
 const CapacityScreen = lazy(() => import('./screens/capacity').then((m) => ({ default: m.CapacityScreen })));
+const CostScreen = lazy(() => import('./screens/cost').then((m) => ({ default: m.CostScreen })));
 const SlosScreen = lazy(() => import('./screens/slos').then((m) => ({ default: m.SlosScreen })));
 const IncidentsScreen = lazy(() => import('./screens/incidents').then((m) => ({ default: m.IncidentsScreen })));
 const IncidentDetailScreen = lazy(() => import('./screens/incidents/incident-detail').then((m) => ({ default: m.IncidentDetailScreen })));
@@ -82,6 +83,7 @@ function ProgramRoutes({ rest }: { rest: string }) {
     incidents: <IncidentsScreen />,
     funnel: <FunnelScreen />,
     capacity: <CapacityScreen />,
+    cost: <CostScreen />,
     migrations: <MigrationsScreen />,
     debt: <DebtScreen />,
     report: <StatusReportScreen />,

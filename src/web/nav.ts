@@ -13,6 +13,7 @@ export const PROGRAM_SCREENS = [
   { path: 'incidents', label: 'Incidents', key: 'i' },
   { path: 'funnel', label: 'Funnel', key: 'n' },
   { path: 'capacity', label: 'Capacity', key: 'c' },
+  { path: 'cost', label: 'Cloud cost', key: 'x' },
   { path: 'migrations', label: 'Migrations', key: 'w' },
   { path: 'debt', label: 'Tech debt', key: 'u' },
   { path: 'report', label: 'Status report', key: 'p' },

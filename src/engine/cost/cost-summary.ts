@@ -100,7 +100,8 @@ export function summarizeCost(daily: DailyCost, budgets: readonly CostBudget[], 
   const unallocatedIndex = daily.keys.indexOf(UNALLOCATED);
   const teams = daily.keys
     .map((team, k) => ({ team, k }))
-    .filter(({ team }) => team !== UNALLOCATED)
+    // A team of the program with no cost and no budget says nothing: left out.
+    .filter(({ team, k }) => team !== UNALLOCATED && (budgetOf.has(team) || (daily.values[k]?.some((v) => v !== 0) ?? false)))
     .map(({ team, k }) => teamCost(team, k));
   for (const b of budgets) if (!daily.keys.includes(b.team)) teams.push(teamCost(b.team, -1));
   teams.sort((a, b) => b.monthToDate - a.monthToDate || a.team.localeCompare(b.team));

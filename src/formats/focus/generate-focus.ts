@@ -126,7 +126,8 @@ export function* generateFocusCsv(
     const share = resources.length / Math.max(1, n);
     let dayTotal = 0;
     for (let i = 0; i < n; i++) {
-      const r = resources[random.int(resources.length)];
+      // With a row for every resource each day, each appears once a day (a steady bill); fewer rows sample them.
+      const r = n >= resources.length ? resources[i % resources.length] : resources[random.int(resources.length)];
       if (!r) continue;
       const jump = o.anomalies?.find((a) => a.day === d && a.team === r.tags?.team)?.factor ?? 1;
       const effective = r.daily * share * growth * jump * (0.85 + 0.3 * random.next());
