@@ -4,11 +4,12 @@
  * run out on 2027-03-08, are ordered by 2027-02-16 (13 working days before, over the 2027-02-26
  * holiday), and 6 months of cover is 47 units of 64 = 3008 cores.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/programs.js';
+import { type PrometheusServer, startPrometheus } from '../support/prometheus-server.js';
 import { ROOT, runCli } from '../support/run-cli.js';
 import { type Driver, freshDataDir, freshPostgresDatabase } from '../support/stores.js';
 
@@ -122,5 +123,53 @@ describe.each<Driver>(['pglite', 'postgres'])('capacity on a stored program (%s)
     const noSource = await cli('capacity', 'refresh', 'region-capacity', 'cores');
     expect(noSource.code).toBe(1);
     expect(noSource.stderr).toContain('has no Prometheus source');
+  });
+});
+
+describe('capacity refresh from a real Prometheus', () => {
+  const DAY = 86_400_000;
+  const TODAY = Math.floor(Date.now() / DAY) * DAY;
+  // Hourly gauge samples from 40 days back to yesterday's midnight (nothing in the last day: the head block).
+  const FIRST = TODAY - 40 * DAY;
+  const LAST = TODAY - DAY;
+  const valueOn = (ms: number) => 300 + Math.floor((ms - FIRST) / DAY) * 2;
+  let server: PrometheusServer;
+  let env: Record<string, string>;
+  let dir: string;
+  const cli = (...args: string[]) => runCli(args, { cwd: dir, env });
+
+  beforeAll(async () => {
+    const lines = ['# TYPE block_storage_used_tib gauge'];
+    for (let t = FIRST; t <= LAST; t += 3_600_000) lines.push(`block_storage_used_tib{region="eu-west"} ${valueOn(t)} ${t / 1000}`);
+    lines.push('# EOF', '');
+    server = await startPrometheus(lines.join('\n'));
+    dir = keep(mkdtempSync(join(tmpdir(), 'throughline-capacity-prom-')));
+    const program = readFileSync(FILE, 'utf8').replace(
+      '    leadTime: { weeks: 6 }\n',
+      `    leadTime: { weeks: 6 }\n    source: { prometheus: { url: "${server.url}", query: "sum(block_storage_used_tib)" } }\n`,
+    );
+    writeFileSync(join(dir, 'region.yaml'), program);
+    env = { THROUGHLINE_DATA_DIR: keep(freshDataDir()) };
+    expect((await cli('load', 'region.yaml')).code).toBe(0);
+  }, 120_000);
+  afterAll(async () => server?.stop());
+
+  it('pulls one sample a day and plans on it', async () => {
+    const run = await cli('capacity', 'refresh', 'region-capacity', 'storage', '--days', '30', '--json');
+    expect(run.stderr).toBe('');
+    // Midnights from 30 days back to yesterday; today's midnight has no sample within Prometheus's 5-minute look-back.
+    expect(JSON.parse(run.stdout)).toEqual({
+      resource: 'storage',
+      samples: 30,
+      from: new Date(TODAY - 30 * DAY).toISOString(),
+      to: new Date(LAST).toISOString(),
+      source: 'prometheus',
+    });
+    const detail = JSON.parse((await cli('capacity', 'region-capacity', 'storage', '--json')).stdout) as {
+      resource: { usage: { v: number[] }; fits: { linear: { r2: number; perMonth: number } } };
+    };
+    expect(detail.resource.usage.v[0]).toBe(valueOn(TODAY - 30 * DAY));
+    expect(detail.resource.fits.linear.r2).toBeCloseTo(1, 12);
+    expect(detail.resource.fits.linear.perMonth).toBeCloseTo(2 * 30.4375, 9);
   });
 });
