@@ -87,6 +87,9 @@ export function DebtScreen() {
                   </section>
                   <section className="card" aria-labelledby="debt-list-h">
                     <h2 id="debt-list-h">Ranked by interest</h2>
+                    <p className="debt-legend">
+                      <span className="debt-key debt-bar-toil" /> toil <span className="debt-key debt-bar-inc" /> incidents
+                    </p>
                     {rows.length === 0 ? (
                       <Empty>No open debt with this cause.</Empty>
                     ) : (
