@@ -345,16 +345,14 @@ export function CostScreen() {
                   <DailyCostChart view={v} />
                 </section>
               </div>
-              <div className="grid cols-2">
-                <section className="card" aria-labelledby="cost-waste">
-                  <h2 id="cost-waste">Waste</h2>
-                  <Waste v={v} />
-                </section>
-                <section className="card" aria-labelledby="cost-anomalies">
-                  <h2 id="cost-anomalies">Anomalies, last 30 days</h2>
-                  <Anomalies v={v} />
-                </section>
-              </div>
+              <section className="card" aria-labelledby="cost-anomalies">
+                <h2 id="cost-anomalies">Anomalies, last 30 days</h2>
+                <Anomalies v={v} />
+              </section>
+              <section className="card" aria-labelledby="cost-waste">
+                <h2 id="cost-waste">Waste</h2>
+                <Waste v={v} />
+              </section>
             </>
           );
         }}
