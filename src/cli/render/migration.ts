@@ -62,11 +62,14 @@ export function renderMigration(v: MigrationView, s: Style): string {
       [1, 2, 3],
     ),
   );
-  if (v.laggards.length > 0)
+  if (v.laggards.length > 0) out.push('', `${s.red('Laggards')}: ${v.laggards.join(', ')}`);
+  const late = v.teams.filter((t) => t.reasons.includes('late'));
+  if (late.length > 0) {
+    const slowest = late.reduce((a, b) => ((a.p80 ?? '9999') >= (b.p80 ?? '9999') ? a : b));
     out.push(
-      '',
-      `${s.red('Laggards')}: ${v.laggards.join(', ')} (the forecast assumes the pace holds as their steps become the last ones left)`,
+      `The forecast pools every team's pace; at its own pace ${slowest.team} finishes by ${slowest.p80 ?? 'no date within 10 years'} (P80), after the target.`,
     );
+  }
 
   out.push('', s.bold('Services × steps'));
   out.push(

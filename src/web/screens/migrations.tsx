@@ -183,6 +183,12 @@ function Verdict({ view: v, canEdit }: { view: MigrationView; canEdit: boolean }
             ? `${v.forecastProblem.message}; ${v.forecastProblem.hint}.`
             : 'Every step is done.'}
         {v.laggards.length > 0 ? ` Laggards: ${v.laggards.join(', ')}.` : ''}
+        {(() => {
+          const late = v.teams.filter((t) => t.reasons.includes('late'));
+          if (late.length === 0) return null;
+          const slowest = late.reduce((a, b) => ((a.p80 ?? '9999') >= (b.p80 ?? '9999') ? a : b));
+          return ` The forecast pools every team's pace; at its own pace ${slowest.team} finishes by ${day(slowest.p80)} (P80), after the target.`;
+        })()}
       </p>
     </section>
   );
