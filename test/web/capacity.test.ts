@@ -66,6 +66,17 @@ describe.each(['light', 'dark'] as const)('capacity screen (%s)', (theme) => {
     await world.screenshot(`capacity-detail-${theme}`);
   });
 
+  it.runIf(theme === 'light' && new Date().toISOString().slice(0, 10) < '2027-03-05')(
+    'offers the day of the latest measurement when it lies after today',
+    async () => {
+      const { page } = world;
+      await page.goto(`${world.url}/p/checkout-cloud-2027/capacity`);
+      await page.getByRole('button', { name: 'Show as of 2027-03-05' }).click();
+      await page.waitForURL(/asOf=2027-03-05/);
+      await page.getByText('as of 2027-03-05').waitFor();
+    },
+  );
+
   it.runIf(theme === 'light')('orders from the screen: a procurement item the resource then points at', async () => {
     const { page } = world;
     await page.goto(`${world.url}${SCREEN}&resource=ledger-db-storage`);

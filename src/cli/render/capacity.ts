@@ -40,7 +40,7 @@ export function renderCapacityView(view: CapacityView, program: string, s: Style
 }
 
 function fitLine(label: string, f: FitView | null, unit: string): string {
-  if (!f) return `  ${label}: -`;
+  if (!f) return `  ${label}: no fit (needs 3 usage samples or more${label === 'exponential' ? ', all above 0' : ''})`;
   const trend =
     f.kind === 'exponential'
       ? `${f.perMonth >= 0 ? '+' : ''}${Math.round(f.perMonth * 10) / 10} % a month`

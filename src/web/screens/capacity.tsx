@@ -80,6 +80,7 @@ export function CapacityScreen() {
                 sub={s.resources.length ? sub.join(' · ') : 'What the program runs on, and when to buy more.'}
                 actions={controls}
               />
+              <AheadNotice status={s} asOf={asOf} />
               {s.resources.length === 0 ? (
                 <Empty>
                   No capacity resources yet: add them under capacity: in the program file (unit, installed, used, headroom, lead time,
@@ -96,6 +97,29 @@ export function CapacityScreen() {
           );
         }}
       </Loaded>
+    </div>
+  );
+}
+
+/**
+ * When the measured usage is dated after the day shown (the sample program's 2027 review, seen
+ * today), the figures project backwards from it: offer the day of the latest measurement instead.
+ */
+function AheadNotice({ status, asOf }: { status: CapacityStatus; asOf: string | undefined }) {
+  const latest = status.resources
+    .map((r) => r.plan?.current.date ?? '')
+    .filter((d) => d > status.today)
+    .sort()
+    .pop();
+  if (asOf || !latest) return null;
+  return (
+    <div className="notice row cap-ahead" role="note">
+      <span>
+        Usage is measured up to <strong>{latest}</strong>, after today; these figures are as of today.
+      </span>
+      <button type="button" className="btn small" onClick={() => setQueryParam('asOf', latest)}>
+        Show as of {latest}
+      </button>
     </div>
   );
 }
