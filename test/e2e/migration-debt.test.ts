@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/programs.js';
 import { runCli } from '../support/run-cli.js';
-import { freshDataDir } from '../support/stores.js';
+import { freshCliEnv } from '../support/stores.js';
 
 const FILE = fixture('migration/dc-exit.yaml');
 const cwd = mkdtempSync(join(tmpdir(), 'throughline-migration-'));
-const env = { THROUGHLINE_DATA_DIR: freshDataDir() };
+const env = await freshCliEnv('postgres');
 const cli = (...args: string[]) => runCli(args, { cwd, env });
 
 describe('throughline migration and debt, through the real CLI', { timeout: 300_000 }, () => {
