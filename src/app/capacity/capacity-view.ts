@@ -201,10 +201,14 @@ function figures(plan: CapacityPlan): PlanFigures {
 
 const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Math.round(n * 10) / 10));
 
-function ragOf(plan: CapacityPlan, ordered: boolean): Rag {
+/** An order item counts once it is placed (orderedOn, or work on it started): before that the order-by date still matters. */
+const placed = (item: WorkItem | undefined) =>
+  item !== undefined && (item.orderedOn !== undefined || item.state === 'in-progress' || item.state === 'done');
+
+function ragOf(plan: CapacityPlan, item: WorkItem | undefined): Rag {
   if (plan.exhausted) return 'red';
   if (plan.orderBy === undefined) return 'green';
-  if (ordered) return 'green';
+  if (placed(item)) return 'green';
   const left = plan.workingDaysUntilOrderBy ?? 0;
   if (plan.late || left <= RED_WITHIN) return 'red';
   return left <= AMBER_WITHIN ? 'amber' : 'green';
@@ -275,7 +279,7 @@ function resourceView(
   const changed = whatIfs.map((w) => planCapacity(applyWhatIf(input, w), calendar, { months: options.months }));
   return {
     ...base,
-    rag: ragOf(plan, item !== undefined),
+    rag: ragOf(plan, item),
     headline: headlineOf(resource, plan, item, options.months),
     plan: figures(plan),
     problem: null,

@@ -178,7 +178,7 @@ export const capacityRoutes = [
     path: '/api/programs/{programId}/capacity/status',
     tag: 'Capacity',
     summary: 'Capacity plan of every resource',
-    description: `Per resource, worst first (RAG: red when headroom is used up, the order-by date has passed or is within 10 working days with no order item; amber within 40): usable capacity under the headroom policy, current usage, the day headroom runs out, the order-by date (run-out minus lead time and margin in working days of the program calendar), working days until it, how much to order to cover \`months\` past arrival (in order units) and when that runs out again, the fits of the usage history (R², RMSE), and what-ifs: always "double the traffic" and "lead time slips 4 weeks", plus \`whatIf\` (comma-separated: ${WHAT_IF_HELP}). On \`asOf\` (default today in the program zone).`,
+    description: `Per resource, worst first (RAG: red when headroom is used up, the order-by date has passed or is within 10 working days and the order is not placed; amber within 40): usable capacity under the headroom policy, current usage, the day headroom runs out, the order-by date (run-out minus lead time and margin in working days of the program calendar), working days until it, how much to order to cover \`months\` past arrival (in order units) and when that runs out again, the fits of the usage history (R², RMSE), and what-ifs: always "double the traffic" and "lead time slips 4 weeks", plus \`whatIf\` (comma-separated: ${WHAT_IF_HELP}). On \`asOf\` (default today in the program zone).`,
     access: 'viewer',
     params: programParams,
     query: viewQuery,
