@@ -27,7 +27,6 @@ export function reportConfluence(r: StatusReport): string {
       ? `<p><em>Status as of ${esc(r.asOf)}, compared with ${esc(r.comparedWith.label)}.</em></p>`
       : `<p><em>Status as of ${esc(r.asOf)}.</em></p>`,
     ...(r.reliability ? reliabilityConfluence(r.reliability) : []),
-    ...(r.sections ?? []).flatMap(sectionConfluence),
     '<h2>Milestones</h2>',
     '<table><tbody><tr><th>Milestone</th><th>Target</th><th>Likely (P50)</th><th>80 % sure (P80)</th><th>Status</th><th>Since last report</th></tr>',
     ...r.milestones.map(
@@ -66,6 +65,7 @@ export function reportConfluence(r: StatusReport): string {
     ]) || '<p>Nothing is waiting on leadership.</p>',
     '<h2>The work that sets the end date</h2>',
     `<p>${esc(r.criticalPath.sentence)}</p>`,
+    ...(r.sections ?? []).flatMap(sectionConfluence),
   ];
   return `${parts.join('\n')}\n`;
 }

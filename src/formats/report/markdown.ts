@@ -18,7 +18,6 @@ export function reportMarkdown(r: StatusReport): string {
   out.push(...r.summary.map((s) => `- ${s}`), '');
   if (r.comparedWith) out.push(`_Compared with ${r.comparedWith.label}._`, '');
   if (r.reliability) out.push(...reliabilityMarkdown(r.reliability));
-  for (const s of r.sections ?? []) out.push(...sectionMarkdown(s));
 
   out.push('## Milestones', '');
   out.push('| Milestone | Target | Likely (P50) | 80 % sure (P80) | Status | Since last report |', '|---|---|---|---|---|---|');
@@ -78,6 +77,8 @@ export function reportMarkdown(r: StatusReport): string {
   out.push('');
 
   out.push('## The work that sets the end date', '', r.criticalPath.sentence, '');
+  // Capacity, cost, migrations, debt: supporting detail after the program's own status.
+  for (const s of r.sections ?? []) out.push(...sectionMarkdown(s));
   out.push(`<sub>Forecast from ${r.finish.trials} simulated schedules. Status rules: docs/status-report.md.</sub>`, '');
   return out.join('\n');
 }

@@ -26,7 +26,6 @@ export function reportSlack(r: StatusReport): { text: string; blocks: Block[] } 
     { type: 'divider' },
   ];
   if (r.reliability) blocks.push(...reliabilitySlack(r.reliability, mrkdwn).map(section), { type: 'divider' });
-  if (r.sections && r.sections.length > 0) blocks.push(...r.sections.map((s) => section(sectionSlack(s, mrkdwn))), { type: 'divider' });
   const milestones = r.milestones.filter((m) => m.target !== null);
   const lines = milestones.map(
     (m) =>
@@ -46,6 +45,7 @@ export function reportSlack(r: StatusReport): { text: string; blocks: Block[] } 
       section(`*Top risks*\n${r.topRisks.map((x) => `• ${x.severity === 'high' ? ':warning: ' : ''}${mrkdwn(x.title)}`).join('\n')}`),
     );
   if (r.asks.length > 0) blocks.push(section(`*Asks*\n${r.asks.map((a) => `• ${mrkdwn(a)}`).join('\n')}`));
+  if (r.sections && r.sections.length > 0) blocks.push({ type: 'divider' }, ...r.sections.map((s) => section(sectionSlack(s, mrkdwn))));
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(mrkdwn(r.criticalPath.sentence), SLACK_LIMITS.fieldText) }] });
   return {
     text: clip(`${r.program.name}: ${RAG_LABEL[r.rag.overall]} as of ${r.asOf}. ${r.summary[0] ?? ''}`, SLACK_LIMITS.sectionText),
