@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/programs.js';
 import { type PrometheusServer, startPrometheus } from '../support/prometheus-server.js';
 import { ROOT, runCli } from '../support/run-cli.js';
-import { type Driver, freshDataDir, freshPostgresDatabase } from '../support/stores.js';
+import { type Driver, freshCliEnv, freshDataDir, freshPostgresDatabase } from '../support/stores.js';
 
 const made: string[] = [];
 const keep = (dir: string) => {
@@ -150,7 +150,7 @@ describe('capacity refresh from a real Prometheus', () => {
       `    leadTime: { weeks: 6 }\n    source: { prometheus: { url: "${server.url}", query: "sum(block_storage_used_tib)" } }\n`,
     );
     writeFileSync(join(dir, 'region.yaml'), program);
-    env = { THROUGHLINE_DATA_DIR: keep(freshDataDir()) };
+    env = await freshCliEnv('postgres');
     expect((await cli('load', 'region.yaml')).code).toBe(0);
   }, 120_000);
   afterAll(async () => server?.stop());
