@@ -144,7 +144,7 @@ export function costStore(db: SqlClient): CostStore {
           [program, periods.map(isoOfDay)],
         );
         for (const period of periods) {
-          const part = compactCostTable(filterCostTable(table, (r) => table.billingPeriod[r] === period));
+          const part = compactCostTable(periods.length === 1 ? table : filterCostTable(table, (r) => table.billingPeriod[r] === period));
           let first = Number.POSITIVE_INFINITY;
           let last = Number.NEGATIVE_INFINITY;
           let billed = 0;

@@ -205,7 +205,34 @@ export function concatCostTables(tables: readonly CostTable[]): CostTable {
 }
 
 /** The same rows with dictionaries holding only the values they use (after a filter). */
-export const compactCostTable = (t: CostTable): CostTable => rebuild([t]);
+export function compactCostTable(t: CostTable): CostTable {
+  // Old code → new code per column, by typed arrays (no per-row map lookups).
+  const compact = <V>(codes: Int32Array, values: readonly V[]): { codes: Int32Array; values: V[] } => {
+    const remap = new Int32Array(values.length).fill(-1);
+    const kept: V[] = [];
+    const out = new Int32Array(codes.length);
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i] ?? -1;
+      if (c < 0) {
+        out[i] = -1;
+        continue;
+      }
+      let m = remap[c] ?? -1;
+      if (m < 0) {
+        m = kept.length;
+        kept.push(values[c] as V);
+        remap[c] = m;
+      }
+      out[i] = m;
+    }
+    return { codes: out, values: kept };
+  };
+  const dicts = Object.fromEntries(DICT_COLUMNS.map((c) => [c, compact(t[c].codes, t[c].values)])) as unknown as Record<
+    DictColumnName,
+    DictColumn
+  >;
+  return { ...t, ...dicts, tags: compact(t.tags.codes, t.tags.values) };
+}
 
 function rebuild(tables: readonly CostTable[]): CostTable {
   const b = new CostTableBuilder(tables.reduce((s, t) => s + t.length, 0));
