@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { CostReader } from '../src/app/cost/cost-risks.js';
 import { WorkerPool } from '../src/app/engine-pool/worker-pool.js';
 import { programRisks } from '../src/app/program-risks.js';
 import type { SliReader } from '../src/app/reliability/slo-status.js';
 import { type CalendarDate, isCalendarDate } from '../src/domain/calendar-date.js';
+import { readFocusText } from '../src/formats/focus/read-focus.js';
+import { readInventoryCsv } from '../src/formats/inventory-csv/read-inventory-csv.js';
 import { readProgramYaml } from '../src/formats/program-yaml/read-program.js';
 import { readSliCsv } from '../src/formats/sli-csv/read-sli-csv.js';
 import type { StoredSli } from '../src/store/sli-store.js';
@@ -37,6 +40,21 @@ function sliFiles(files: ReadonlyMap<string, string>): SliReader {
   };
 }
 
+/** Cost data read from a FOCUS CSV and an inventory CSV, in the shape the store answers. */
+async function costFiles(focus: string, inventory: string | undefined): Promise<CostReader> {
+  const bill = await readFocusText(readFileSync(join(DIR, focus), 'utf8'), focus);
+  if (!bill.ok) throw new Error(JSON.stringify(bill.error));
+  const inv = inventory === undefined ? undefined : readInventoryCsv(readFileSync(join(DIR, inventory), 'utf8'), inventory);
+  if (inv && !inv.ok) throw new Error(JSON.stringify(inv.error));
+  return {
+    cost: {
+      read: async () => bill.value.table,
+      readInventory: async () =>
+        inv?.ok ? { resources: inv.value, file: inventory ?? '', actor: 'fixture', updatedAt: new Date(0) } : undefined,
+    },
+  };
+}
+
 /**
  * Each file in test/fixtures/risks/ is a small program that states, in its header, the status date
  * (`# as-of:`), optionally forecast trials (`# trials:`), and every finding it must produce
@@ -62,6 +80,7 @@ describe('risk detection rules, one fixture program each', () => {
         seed: 1,
         pool,
         ...(sli.length > 0 ? { sli: sliFiles(new Map(sli.map(([slo, file]) => [slo, join(DIR, file)]))) } : {}),
+        ...(header('focus').length > 0 ? { cost: await costFiles(header('focus')[0] ?? '', header('inventory')[0]) } : {}),
       });
       if (!report.ok) throw new Error(JSON.stringify(report.error));
       const found = report.value.findings.map((f) => `${f.severity} ${f.key}`).sort();

@@ -10,6 +10,7 @@ import type { InsightInput, Schedule, SloBudgetState } from '../engine/insights/
 import { programInstance } from '../engine/plan/program-instance.js';
 import { programNetwork } from '../engine/plan/program-network.js';
 import { capacityStates, capacityView, type UsageReader, usageOf } from './capacity/capacity-view.js';
+import { type CostReader, costStateOf } from './cost/cost-risks.js';
 import type { WorkerPool } from './engine-pool/worker-pool.js';
 import { type ForecastView, forecastProgram } from './forecast-program.js';
 import type { PlanError } from './plan-program.js';
@@ -73,6 +74,8 @@ export interface RiskRequest {
   readonly sli?: SliReader;
   /** Stored usage history (stored programs): lets the capacity rule project fitted resources. */
   readonly usage?: UsageReader;
+  /** Imported cloud cost data (stored programs): switches on the cost rules. */
+  readonly cost?: CostReader;
 }
 
 /** The SLOs with a computed budget, as the rules read them. */
@@ -140,9 +143,11 @@ export async function programRisks(model: ProgramModel, request: RiskRequest): P
     model.capacity.length > 0
       ? capacityView(model, await usageOf(request.usage, model.program.id as ProgramId), { today: request.asOf, months: 6 })
       : undefined;
+  const costState = request.cost ? await costStateOf(request.cost, model) : undefined;
   const input: InsightInput = {
     model,
     nowMs,
+    ...(costState ? { cost: costState } : {}),
     ...(capacityPlans?.ok ? { capacity: capacityStates(capacityPlans.value) } : {}),
     ...(sloBudgets ? { sloBudgets } : {}),
     asOf: request.asOf,

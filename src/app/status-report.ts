@@ -7,6 +7,7 @@ import { programCalendar } from '../engine/plan/program-calendar.js';
 import type { Rag, StatusReport } from '../formats/report/status-report.js';
 import type { FrozenPlan } from './baselines.js';
 import type { UsageReader } from './capacity/capacity-view.js';
+import type { CostReader } from './cost/cost-risks.js';
 import type { WorkerPool } from './engine-pool/worker-pool.js';
 import { type ForecastView, forecastProgram } from './forecast-program.js';
 import type { PlanError } from './plan-program.js';
@@ -59,6 +60,8 @@ export interface ReportRequest {
   readonly sli?: SliReader;
   /** Stored capacity usage history (stored programs). */
   readonly usage?: UsageReader;
+  /** Imported cloud cost data: switches on the cost risk rules. */
+  readonly cost?: CostReader;
 }
 
 const WORST: Record<Rag, number> = { green: 0, amber: 1, red: 2 };
@@ -105,6 +108,7 @@ export async function statusReportFrom(
     ...(request.now ? { now: request.now } : {}),
     ...(request.sli ? { sli: request.sli } : {}),
     ...(request.usage ? { usage: request.usage } : {}),
+    ...(request.cost ? { cost: request.cost } : {}),
   });
   if (!risks.ok) return risks;
   const decisions = programDecisions(model, asOf);

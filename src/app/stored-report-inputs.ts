@@ -22,5 +22,6 @@ export async function storedReportInputs(store: ProgramStore, model: ProgramMode
     ...(await storedRiskInputs(store, model)),
     sli: store,
     usage: store,
+    cost: store,
   };
 }

@@ -118,7 +118,7 @@ async function detect(
       ...(lastChanged ? { lastChanged } : {}),
       ...(reviews ? { reviews } : {}),
       ...(baseline ? { baseline } : {}),
-      ...(store ? { sli: store, usage: store } : {}),
+      ...(store ? { sli: store, usage: store, cost: store } : {}),
       now: io.now(),
     });
     if (!result.ok) {

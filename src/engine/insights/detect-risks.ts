@@ -2,6 +2,7 @@ import { type Finding, RULE_IDS, SEVERITY_ORDER } from './finding.js';
 import type { InsightInput } from './insight-input.js';
 import { capacityOrderDue } from './rules/capacity-order-rules.js';
 import { teamOverloaded } from './rules/capacity-rules.js';
+import { costAnomaly, costOverBudget, costWasteShare } from './rules/cost-rules.js';
 import { bottleneckItems, bottleneckTeams, dependencyUnaccepted } from './rules/dependency-rules.js';
 import { milestoneP80Late } from './rules/forecast-rules.js';
 import { itemStale, scopeAdded } from './rules/history-rules.js';
@@ -32,6 +33,9 @@ const RULE_FUNCTIONS = [
   migrationLaggard,
   debtUnplanned,
   capacityOrderDue,
+  costOverBudget,
+  costAnomaly,
+  costWasteShare,
 ];
 
 /** Every rule's findings, most severe first, then in rule order, then by key: the same input gives the same list. */

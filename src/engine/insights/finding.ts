@@ -30,6 +30,9 @@ export const RULES = {
   'debt-unplanned': 'tech debt costing a working day a month or more has no plan (no team and estimate, not in progress)',
   'capacity-order-due':
     'a capacity resource must be ordered within 20 working days, or its order-by date has passed, and it has no order item',
+  'cost-over-budget': "a team's run-rate forecast of cloud cost for the month is over its budget",
+  'cost-anomaly': "a team's or service's daily cloud cost jumped far from its usual in the last week",
+  'cost-waste-share': 'unattached or idle storage, idle compute or old snapshots take 20 % or more of their category of spend',
 } as const;
 export type RuleId = keyof typeof RULES;
 export const RULE_IDS = Object.keys(RULES) as RuleId[];

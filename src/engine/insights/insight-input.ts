@@ -45,6 +45,27 @@ export interface InsightInput {
   readonly sloBudgets?: readonly SloBudgetState[];
   /** Capacity plans of the program's resources that could be projected (issue 7). */
   readonly capacity?: readonly CapacityState[];
+  /** Cloud cost figures from imported FOCUS data (stored programs, issue 7). */
+  readonly cost?: CostState;
+}
+
+/** What the cost rules read (src/app/cost/cost-view.ts). */
+export interface CostState {
+  readonly currency: string;
+  readonly month: string;
+  readonly asOf: string;
+  readonly overBudget: readonly { team: string; monthToDate: number; forecast: number; budget: number }[];
+  /** Anomalies of the last 7 days with data. */
+  readonly anomalies: readonly {
+    key: string;
+    day: string;
+    actual: number;
+    expected: number;
+    impact: number;
+    z: number;
+    direction: 'spike' | 'drop';
+  }[];
+  readonly waste: readonly { kind: string; category: string; share: number; spend: number; categorySpend: number; sentence: string }[];
 }
 
 /** One capacity resource's plan as the capacity rule reads it (src/app/capacity/capacity-view.ts). */

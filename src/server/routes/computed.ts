@@ -73,6 +73,7 @@ export function detectedRisks(
       lastChanged: (await storedRiskInputs(deps.store, at.model)).lastChanged,
       sli: deps.store,
       usage: deps.store,
+      cost: deps.store,
       now: deps.now(),
     }),
   );
