@@ -2,6 +2,7 @@ import type { CalendarDate } from '../domain/calendar-date.js';
 import type { ProgramModel } from '../domain/program-model.js';
 import type { ReportSection } from '../formats/report/report-section.js';
 import { capacityReportSection } from './capacity/capacity-report-section.js';
+import { costReportSection } from './cost/cost-report-section.js';
 import { debtReportSection } from './debt/debt-report-section.js';
 import { migrationReportSection } from './migration/migration-report-section.js';
 import type { ReportRequest } from './status-report.js';
@@ -25,7 +26,12 @@ export type SectionBuilder = (context: SectionContext) => Promise<ReportSection 
  * The features that add a section to the status report after reliability, in report order:
  * capacity, cost, migrations, tech debt (issue 7). Each builder lives with its feature's use cases.
  */
-export const REPORT_SECTIONS: readonly SectionBuilder[] = [capacityReportSection, migrationReportSection, debtReportSection];
+export const REPORT_SECTIONS: readonly SectionBuilder[] = [
+  capacityReportSection,
+  costReportSection,
+  migrationReportSection,
+  debtReportSection,
+];
 
 export async function reportSections(context: SectionContext): Promise<ReportSection[]> {
   const sections: ReportSection[] = [];

@@ -80,6 +80,13 @@ describe('cost API over HTTP', () => {
     expect(got.body.view?.summary.month).toBe('2026-03');
     expect(got.body.view?.waste?.findings.map((f) => f.id)).toEqual(['vol-01']);
     expect(got.body.view?.waste?.shares[0]?.sentence).toBe('68 % of storage spend is on volumes attached to nothing (1 resource)');
+    // The status report gains a cost section; the findings gain the waste share (68 % ≥ 20 %).
+    const report = await viewer.call('GET', `${P}/report?format=markdown`);
+    const markdown = await report.text();
+    expect(markdown).toContain('Cloud cost');
+    expect(markdown).toContain('68 % of storage spend is on volumes attached to nothing');
+    const findings = await viewer.json<{ findings: { key: string }[] }>('GET', `${P}/findings`);
+    expect(findings.body.findings.map((f) => f.key)).toContain('cost-waste-share:unattached-storage');
     const none = await viewer.json<{ errors: { field: string }[] }>('GET', `${P}/cost?month=2023-01`);
     expect(none.status).toBe(422);
     expect(none.body.errors[0]?.field).toBe('month');
