@@ -106,6 +106,19 @@ describe('FOCUS reader on hand-made files', () => {
     expect(p?.message).toMatch(/^Tags is not JSON/);
   });
 
+  it('reports the same bad Tags cell on every row it is on, and reuses a good one', async () => {
+    const lines = fixture('bad-tags.csv').split(/\r?\n/);
+    const bad = lines[2] ?? '';
+    const good = lines[1] ?? '';
+    const twice = await readFocusText([lines[0], bad, bad].join('\n'), 'x.csv');
+    expect(twice.ok ? [] : twice.error.map((p) => [p.code, p.line])).toEqual([
+      ['bad-tags', 2],
+      ['bad-tags', 3],
+    ]);
+    const same = await readFocusText([lines[0], good, good, good].join('\n'), 'x.csv');
+    expect(same.ok ? [...same.value.table.tags.codes] : []).toEqual([0, 0, 0]);
+  });
+
   it('refuses an empty BilledCost, a row with too few fields, an unclosed quote, and an empty file', async () => {
     const lines = fixture('mandatory-only.csv').split('\n');
     const header = lines[0] ?? '';

@@ -232,6 +232,10 @@ export async function readFocus(
   };
 
   const lastText: Array<string | undefined> = [];
+  // The last good Tags cell as raw text (before unquoting) and its code; −1 = none.
+  let lastTagRaw = '';
+  let lastTagQuoting = 0;
+  let lastTagCode = -1;
   const lastCode: number[] = [];
   const record = (buf: string, recordStart: number, l: Layout): void => {
     if (spans.count === 1 && (spans.end[0] ?? 0) <= (spans.start[0] ?? 0)) return; // blank line
@@ -315,6 +319,19 @@ export async function readFocus(
       builder.setCode(d[0], r, code);
     }
     if (l.tags >= 0) {
+      // Rows of one resource come together: the same Tags text as the row before needs no lookup.
+      const ts = spans.start[l.tags] ?? 0;
+      const te = spans.end[l.tags] ?? 0;
+      if (
+        lastTagCode >= 0 &&
+        te - ts === lastTagRaw.length &&
+        (spans.quoting[l.tags] ?? 0) === lastTagQuoting &&
+        buf.startsWith(lastTagRaw, ts)
+      ) {
+        builder.setTags(r, lastTagCode);
+        if (problems.length + dropped > before) builder.dropRow();
+        return;
+      }
       const v = text(buf, l.tags);
       if (v !== undefined) {
         let code = tagCodes.get(v);
@@ -335,7 +352,13 @@ export async function readFocus(
             tagCodes.set(v, code);
           }
         }
-        if (code !== undefined) builder.setTags(r, code);
+        if (code !== undefined) {
+          builder.setTags(r, code);
+          // Only a good cell is remembered: a repeated bad one is reported on each row.
+          lastTagRaw = buf.slice(ts, te);
+          lastTagQuoting = spans.quoting[l.tags] ?? 0;
+          lastTagCode = code;
+        }
       }
     }
     if (problems.length + dropped > before) builder.dropRow();
