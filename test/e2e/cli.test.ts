@@ -20,7 +20,7 @@ describe('throughline validate', () => {
   it('accepts the sample program and says what is in it', async () => {
     const run = await cli('validate', SAMPLE_FILE);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/is valid: program "checkout-cloud-2027", 14 teams, 156 items, 10 milestones, 237 dependencies/);
+    expect(run.stdout).toMatch(/is valid: program "checkout-cloud-2027", 14 teams, 160 items, 10 milestones, 237 dependencies/);
   });
 
   it('prints every problem with file, line, a caret and a hint, and exits 1', async () => {
@@ -147,7 +147,7 @@ describe('the same commands on PostgreSQL', () => {
       /created program "checkout-cloud-2027" \(version 1\) in the PostgreSQL at postgres:\/\//,
     );
     expect((await cli('load', SAMPLE_FILE)).stdout).toContain('already up to date');
-    expect((await cli('programs')).stdout).toMatch(/checkout-cloud-2027 .* 14\s+156\s+10\s+237\s+1/);
+    expect((await cli('programs')).stdout).toMatch(/checkout-cloud-2027 .* 14\s+160\s+10\s+237\s+1/);
     expect((await cli('show', 'checkout-cloud-2027')).stdout).toContain('Cross-team dependencies needing attention');
     expect(JSON.parse((await cli('history', 'checkout-cloud-2027', '--json')).stdout)).toHaveLength(1);
     expect(existsSync(join(cwd, 'unused'))).toBe(false);
@@ -200,7 +200,7 @@ describe('throughline demo (what npm start runs)', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Sample program loaded from');
     expect(first.stdout).toContain('Checkout platform migration: dc-ash1 → AWS us-east-1');
-    expect(first.stdout).toMatch(/14 teams · 7 workstreams · 156 items · 10 milestones · 237 dependencies \(\d+ cross-team\)/);
+    expect(first.stdout).toMatch(/14 teams · 7 workstreams · 160 items · 10 milestones · 237 dependencies \(\d+ cross-team\)/);
     for (const heading of [
       'Teams',
       'Workstreams',
