@@ -1,6 +1,7 @@
 import type { ProgramId } from '../domain/ids.js';
 import type { SloId } from '../domain/program-slo.js';
 import type { SliSeries } from '../formats/sli-csv/read-sli-csv.js';
+import { base64ToFloat64, float64ToBase64 } from './float64-base64.js';
 import type { SqlClient } from './sql-client.js';
 
 export type SliSource = 'csv' | 'prometheus';
@@ -39,25 +40,6 @@ export interface SliStore {
   clear(program: ProgramId, slo: SloId): Promise<boolean>;
 }
 
-/**
- * Little-endian float64s, whatever the machine's byte order, as base64: the column is bytea, but the
- * bytes travel as text through decode()/encode() in SQL. PGlite turns a 1 MB bytea parameter or
- * result into hex and back in about a second; base64 text takes tens of milliseconds.
- */
-function encode(values: Float64Array): string {
-  const bytes = Buffer.alloc(values.length * 8);
-  for (let i = 0; i < values.length; i++) bytes.writeDoubleLE(values[i] as number, i * 8);
-  return bytes.toString('base64');
-}
-
-/** PostgreSQL's encode(…, 'base64') breaks lines every 76 characters; Node's decoder skips them. */
-function decode(base64: string): Float64Array {
-  const bytes = Buffer.from(base64, 'base64');
-  const values = new Float64Array(bytes.length / 8);
-  for (let i = 0; i < values.length; i++) values[i] = bytes.readDoubleLE(i * 8);
-  return values;
-}
-
 interface InfoRow {
   slo_id: string;
   kind: SliSeries['kind'];
@@ -88,7 +70,7 @@ export function sliStore(db: SqlClient): SliStore {
       const s = data.series;
       const n = s.timestamps.length;
       const a = s.kind === 'ratio' ? s.good : s.values;
-      const b = s.kind === 'ratio' ? encode(s.total) : null;
+      const b = s.kind === 'ratio' ? float64ToBase64(s.total) : null;
       // INSERT … SELECT from slos: no row is written for an SLO the program does not have.
       const rows = await db.query(
         `INSERT INTO sli_series (program_id, slo_id, kind, source, samples, from_ms, to_ms, timestamps, a, b, actor, updated_at)
@@ -105,8 +87,8 @@ export function sliStore(db: SqlClient): SliStore {
           n,
           n === 0 ? null : s.timestamps[0],
           n === 0 ? null : s.timestamps[n - 1],
-          encode(s.timestamps),
-          encode(a),
+          float64ToBase64(s.timestamps),
+          float64ToBase64(a),
           b,
           data.actor,
           data.updatedAt.getTime(),
@@ -120,11 +102,11 @@ export function sliStore(db: SqlClient): SliStore {
         [program, slo],
       );
       if (!row) return undefined;
-      const timestamps = decode(row.timestamps);
-      const a = decode(row.a);
+      const timestamps = base64ToFloat64(row.timestamps);
+      const a = base64ToFloat64(row.a);
       const series: SliSeries =
         row.kind === 'ratio'
-          ? { kind: 'ratio', timestamps, good: a, total: row.b ? decode(row.b) : new Float64Array(timestamps.length) }
+          ? { kind: 'ratio', timestamps, good: a, total: row.b ? base64ToFloat64(row.b) : new Float64Array(timestamps.length) }
           : { kind: 'threshold', timestamps, values: a };
       return { ...info(row), series };
     },

@@ -1,5 +1,6 @@
 import type { ProgramId } from '../domain/ids.js';
 import type { UsageSeries } from '../formats/usage-csv/read-usage-csv.js';
+import { base64ToFloat64, float64ToBase64 } from './float64-base64.js';
 import type { SqlClient } from './sql-client.js';
 
 export type UsageSource = 'csv' | 'prometheus';
@@ -39,20 +40,6 @@ export interface UsageStore {
   clear(program: ProgramId, resource: string): Promise<boolean>;
 }
 
-/** Little-endian float64s as base64 text (see sli-store.ts for why not hex bytea). */
-function encode(values: Float64Array): string {
-  const bytes = Buffer.alloc(values.length * 8);
-  for (let i = 0; i < values.length; i++) bytes.writeDoubleLE(values[i] as number, i * 8);
-  return bytes.toString('base64');
-}
-
-function decode(base64: string): Float64Array {
-  const bytes = Buffer.from(base64, 'base64');
-  const values = new Float64Array(bytes.length / 8);
-  for (let i = 0; i < values.length; i++) values[i] = bytes.readDoubleLE(i * 8);
-  return values;
-}
-
 interface InfoRow {
   resource_id: string;
   source: UsageSource;
@@ -78,7 +65,7 @@ const info = (r: InfoRow): UsageDataInfo => ({
 
 const stored = (r: InfoRow & { timestamps: string; vals: string }): StoredUsage => ({
   ...info(r),
-  series: { timestamps: decode(r.timestamps), values: decode(r.vals) },
+  series: { timestamps: base64ToFloat64(r.timestamps), values: base64ToFloat64(r.vals) },
 });
 
 export function usageStore(db: SqlClient): UsageStore {
@@ -102,8 +89,8 @@ export function usageStore(db: SqlClient): UsageStore {
           n,
           n === 0 ? null : s.timestamps[0],
           n === 0 ? null : s.timestamps[n - 1],
-          encode(s.timestamps),
-          encode(s.values),
+          float64ToBase64(s.timestamps),
+          float64ToBase64(s.values),
           data.actor,
           data.updatedAt.getTime(),
         ],
