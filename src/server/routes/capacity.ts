@@ -11,7 +11,7 @@ import { capacityResourceDetail, capacityView } from '../../app/capacity/capacit
 import { type CalendarDate, calendarDateSchema } from '../../domain/calendar-date.js';
 import type { ProgramId } from '../../domain/ids.js';
 import { parseWhatIf, WHAT_IF_HELP, type WhatIf } from '../../engine/capacity/what-if.js';
-import { importProblemSchema } from '../api-schemas.js';
+import { csvProblemsReply } from '../file-problems.js';
 import { problem } from '../problem.js';
 import { type Reply, type RouteInput, route } from '../route.js';
 import { programAt } from './computed.js';
@@ -105,21 +105,7 @@ function dataFailure(e: UsageDataError): Reply {
     case 'no-resource':
       return problem(404, 'no-resource', 'No such capacity resource', e.message);
     case 'csv':
-      return problem(
-        422,
-        'invalid-usage-data',
-        'The usage history has problems',
-        `${e.problems.length} problem(s) in ${e.problems[0]?.file ?? 'the file'}; nothing was stored`,
-        {
-          errors: e.problems.map((p) => ({
-            field: p.field ?? 'body',
-            message: `line ${p.line}, column ${p.column}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`,
-          })),
-          problems: e.problems.map((p) =>
-            importProblemSchema.parse({ code: p.code, message: p.message, hint: p.hint, line: p.line, column: p.column }),
-          ),
-        },
-      );
+      return csvProblemsReply('invalid-usage-data', 'The usage history has problems', e.problems);
     case 'no-source':
       return problem(422, 'no-source', 'Nothing to refresh from', e.message, { errors: [{ field: 'source', message: e.message }] });
     case 'prometheus': {

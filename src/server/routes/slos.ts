@@ -6,8 +6,7 @@ import type { ProgramId } from '../../domain/ids.js';
 import type { ProgramModel } from '../../domain/program-model.js';
 import { suggestion } from '../../domain/suggest.js';
 import { availabilityTable } from '../../engine/slo/availability.js';
-import { importProblemSchema } from '../api-schemas.js';
-import { fileProblemsReply } from '../file-problems.js';
+import { csvProblemsReply, fileProblemsReply } from '../file-problems.js';
 import { problem } from '../problem.js';
 import { type Reply, type RouteInput, route } from '../route.js';
 
@@ -111,21 +110,7 @@ function dataFailure(e: SliDataError): Reply {
     case 'no-slo':
       return problem(404, 'no-slo', 'No such SLO', e.message);
     case 'csv':
-      return problem(
-        422,
-        'invalid-sli-data',
-        'The SLI data has problems',
-        `${e.problems.length} problem(s) in ${e.problems[0]?.file ?? 'the file'}; nothing was stored`,
-        {
-          errors: e.problems.map((p) => ({
-            field: p.field ?? 'body',
-            message: `line ${p.line}, column ${p.column}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`,
-          })),
-          problems: e.problems.map((p) =>
-            importProblemSchema.parse({ code: p.code, message: p.message, hint: p.hint, line: p.line, column: p.column }),
-          ),
-        },
-      );
+      return csvProblemsReply('invalid-sli-data', 'The SLI data has problems', e.problems);
     case 'no-source':
       return problem(
         422,
