@@ -111,7 +111,11 @@ export function planCapacity(input: CapacityInput, calendar: WorkingDays, option
   const unit = resource.orderUnit;
   const shortfall = installedFor(peakDemand, resource.headroom) - installed;
   // A hair of tolerance so 1e-12 of float noise does not order one more unit.
-  const quantity = shortfall <= 1e-9 ? 0 : unit ? Math.ceil(shortfall / unit - 1e-9) * unit : Math.ceil(shortfall - 1e-9);
+  let quantity = shortfall <= 1e-9 ? 0 : unit ? Math.ceil(shortfall / unit - 1e-9) * unit : Math.ceil(shortfall - 1e-9);
+  // Invariant: the order covers the peak. At very large sizes (1e15) the division by the
+  // utilisation and back can lose the last unit to rounding, so check with the same function
+  // that judges it and add a unit (twice at most: the loss is under one unit of rounding).
+  for (let i = 0; i < 2 && quantity > 0 && usableCapacity(installed + quantity, resource.headroom) < peakDemand; i++) quantity += unit ?? 1;
   const installedAfter = installed + quantity;
   const usableAfter = usableCapacity(installedAfter, resource.headroom);
   const runsOutAgain = quantity > 0 ? firstDayOver(demand, usableAfter, arrival, horizonEnd) : runOut;
