@@ -29,6 +29,11 @@ export const dependencySchema = z.strictObject({
     message: `state is one of ${DEPENDENCY_STATES.join(', ')}`,
   }),
   note: z.string().optional(),
+  /**
+   * The tracker whose issue link this is (issue 8): a sync adds and removes such links as the tracker
+   * does; links without a source are the program's own and a sync never touches them.
+   */
+  source: z.enum(['jira', 'github'], { message: 'source is jira or github' }).optional(),
 });
 export type Dependency = z.infer<typeof dependencySchema>;
 

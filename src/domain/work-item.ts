@@ -37,6 +37,26 @@ export const externalLinkSchema = z.union(
 );
 export type ExternalLink = z.infer<typeof externalLinkSchema>;
 
+/** Trackers an item can be synced from (issue 8). */
+export const SYNC_SYSTEMS = ['jira', 'github'] as const;
+export type SyncSystem = (typeof SYNC_SYSTEMS)[number];
+
+/**
+ * Where a synced item comes from. Written by `sync`, not by hand: the fields the mapping owns follow
+ * the tracker on every sync; every other field (risks, three-point estimates, notes) stays local.
+ */
+export const itemSourceSchema = z.strictObject({
+  system: z.enum(SYNC_SYSTEMS, { message: `source.system is one of ${SYNC_SYSTEMS.join(', ')}` }),
+  /** The tracker's own key: `NET-123`, `octo/api#12`. */
+  key: z.string().min(1, { message: 'source.key is the issue key, e.g. NET-123' }),
+  url: z.url({ message: 'source.url is the issue page, a full URL' }).optional(),
+  /** The tracker's last-updated time of the issue, ISO 8601 with offset; incremental syncs start from the newest. */
+  updated: z.string().optional(),
+  /** The day a sync found the issue gone from the selection; the item is kept, cancelled, and shown as removed. */
+  removed: calendarDateSchema.optional(),
+});
+export type ItemSource = z.infer<typeof itemSourceSchema>;
+
 export const workItemSchema = z.strictObject({
   id: itemIdSchema,
   title: z.string().min(1, { message: 'an item needs a title' }),
@@ -79,5 +99,7 @@ export const workItemSchema = z.strictObject({
   services: z.array(serviceIdSchema).optional(),
   /** Tech debt: why it was taken on and the interest it costs (funnel level 2 unless \`priority\` says otherwise). */
   debt: debtSchema.optional(),
+  /** Synced from a tracker (issue 8). */
+  source: itemSourceSchema.optional(),
 });
 export type WorkItem = z.infer<typeof workItemSchema>;
