@@ -8,6 +8,7 @@ import { sliSeries } from './migrations/0008-sli-series.js';
 import { capacityAndMigrations } from './migrations/0009-capacity-migrations.js';
 import { usageSeries } from './migrations/0010-usage-series.js';
 import { costData } from './migrations/0011-cost-data.js';
+import { integrations } from './migrations/0012-integrations.js';
 import type { SqlClient } from './sql-client.js';
 
 /** Versioned schema changes, applied in order, each once. Append; never edit a released one. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 9, name: 'capacity resources, migrations', sql: capacityAndMigrations },
   { version: 10, name: 'usage history per capacity resource', sql: usageSeries },
   { version: 11, name: 'cloud cost by billing period, resource inventory', sql: costData },
+  { version: 12, name: 'integration configs, secrets, results, tracker activity', sql: integrations },
 ];
 
 /** Brings the schema up to date in one transaction; concurrent callers wait for each other. */

@@ -17,6 +17,7 @@ import { type AccountStore, accountStore } from './account-store.js';
 import { type CostStore, costStore } from './cost-store.js';
 import { ENTITY_TABLES, rowOf, upsertSql } from './entity-tables.js';
 import { type InsightStore, insightStore } from './insight-store.js';
+import { type IntegrationStore, integrationStore } from './integration-store.js';
 import { type ReportSummaryStore, reportSummaryStore } from './report-summary-store.js';
 import { type SliStore, sliStore } from './sli-store.js';
 import type { SqlClient } from './sql-client.js';
@@ -95,6 +96,8 @@ export interface ProgramStore {
   readonly usage: UsageStore;
   /** Cloud cost by billing period and the resource inventory (FOCUS imports). */
   readonly cost: CostStore;
+  /** Integration configs, write-only secrets, last results, and tracker activity (issue 8). */
+  readonly integrations: IntegrationStore;
   /**
    * Reads the stored program under a row lock, lets `edit` change it, and saves the result in the
    * same transaction: concurrent edits of one program run one after the other, each seeing the
@@ -133,6 +136,7 @@ export function programStore(db: SqlClient): ProgramStore {
     sli: sliStore(db),
     usage: usageStore(db),
     cost: costStore(db),
+    integrations: integrationStore(db),
     editProgram: (id, edit, meta) =>
       db.transaction(async (tx) => {
         const [current] = await tx.query<{ version: number }>('SELECT version::int AS version FROM programs WHERE id = $1 FOR UPDATE', [
