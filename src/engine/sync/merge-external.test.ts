@@ -266,9 +266,10 @@ describe('merge invariants', () => {
         const withLocal: ProgramModel = {
           ...synced,
           items: [...synced.items.map((i) => ({ ...i, vendor: 'kept' })), own],
-          dependencies: [...synced.dependencies, { from: id('local-1'), to: id('NET-1'), type: 'SS', lag: 1, state: 'requested' }].filter(
-            (d) => d.to !== 'NET-1' || synced.items.some((i) => i.id === 'NET-1'),
-          ),
+          dependencies: [
+            ...synced.dependencies,
+            { from: id('local-1'), to: id('NET-1'), type: 'SS' as const, lag: 1, state: 'requested' as const },
+          ].filter((d) => d.to !== 'NET-1' || synced.items.some((i) => i.id === 'NET-1')),
         };
         const merged = mergeExternal(withLocal, b, { today: TODAY, owned: OWNED, present: new Set(b.works.map((w) => w.key)) }).model;
         expect(merged.items.find((i) => i.id === 'local-1')).toEqual(own);
