@@ -1,0 +1,82 @@
+import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date.js';
+
+/**
+ * Jira's REST date-times look like `2015-11-21T07:14:01.643-0500` (no colon in the offset), which
+ * `Date.parse` reads but ISO 8601 tools may not. They are rewritten with a colon offset, keeping
+ * the tracker's own offset (`2015-11-21T07:14:01.643-05:00`); a `Z` stays a `Z`.
+ */
+const JIRA_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** An ISO 8601 date-time with a colon offset, or undefined when `text` is not a Jira date-time. */
+export function isoDateTime(text: string): string | undefined {
+  const m = JIRA_DATE_TIME.exec(text.trim());
+  if (!m) return undefined;
+  const [, day = '', time = '', zone] = m;
+  if (!isCalendarDate(day)) return undefined;
+  const offset = zone === undefined ? 'Z' : zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const iso = `${day}T${time.length === 5 ? `${time}:00` : time}${offset}`;
+  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
+}
+
+/** The calendar day, in UTC, of a date-time (sprint starts); a bare `YYYY-MM-DD` is that day. */
+export function utcDay(text: string): CalendarDate | undefined {
+  if (isCalendarDate(text)) return text;
+  const iso = isoDateTime(text);
+  if (iso === undefined) return undefined;
+  return new Date(Date.parse(iso)).toISOString().slice(0, 10) as CalendarDate;
+}
+
+/** A due date or release date: `YYYY-MM-DD`, or the date part of a date-time as Jira wrote it. */
+export function calendarDay(text: string): CalendarDate | undefined {
+  const t = text.trim();
+  if (isCalendarDate(t)) return t;
+  const iso = isoDateTime(t);
+  const day = iso?.slice(0, 10);
+  return day !== undefined && isCalendarDate(day) ? day : undefined;
+}
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+/** `21/Nov/15 7:14 AM`, `21/Nov/2015 07:14`, `21/Nov/15`: the export's default (English) format. */
+const CSV_DATE = /^(\d{1,2})\/([A-Za-z]{3})\/(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+
+/**
+ * A date from Jira's CSV export. The export writes local times without a zone (the exporting user's
+ * zone), so a time is read as UTC: the day is what a TPM saw on screen, the hour may be off by the
+ * user's offset. ISO 8601 cells (some sites set that format) are read as such.
+ */
+export function csvDate(text: string): { day: CalendarDate; iso: string } | undefined {
+  const t = text.trim();
+  const iso = isoDateTime(t);
+  if (iso !== undefined) return { day: iso.slice(0, 10) as CalendarDate, iso };
+  if (isCalendarDate(t)) return { day: t, iso: `${t}T00:00:00Z` };
+  const m = CSV_DATE.exec(t);
+  if (!m) return undefined;
+  const [, d = '', mon = '', y = '', hh, mm, ss, ampm] = m;
+  const month = MONTHS[mon.toLowerCase()];
+  if (month === undefined) return undefined;
+  const year = y.length === 2 ? 2000 + Number(y) : Number(y);
+  const day = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${d.padStart(2, '0')}`;
+  if (!isCalendarDate(day)) return undefined;
+  let hour = hh === undefined ? 0 : Number(hh);
+  if (ampm !== undefined) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (ampm.toLowerCase() === 'pm' ? 12 : 0);
+  }
+  if (hour > 23 || Number(mm ?? 0) > 59) return undefined;
+  const time = `${String(hour).padStart(2, '0')}:${mm ?? '00'}:${ss ?? '00'}`;
+  return { day, iso: `${day}T${time}Z` };
+}
