@@ -9,4 +9,6 @@ export const EXIT = {
   storeUnavailable: 3,
   /** A named program does not exist. */
   notFound: 4,
+  /** A tracker or publishing target (Jira, GitHub, Confluence, Slack) refused, failed or could not be reached. */
+  remote: 5,
 } as const;
