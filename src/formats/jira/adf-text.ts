@@ -1,6 +1,6 @@
 /**
  * Atlassian Document Format (Jira Cloud's v3 rich text) → short plain text for an item's
- * description: paragraphs and headings as lines, lists as `- ` / `1. ` lines indented by depth,
+ * description: top-level blocks separated by a blank line, paragraphs and headings as lines, lists as `- ` / `1. ` lines indented by depth,
  * task items as `[ ]` / `[x]`, code blocks as they are, mentions as `@Name`, links as
  * `text (url)`, table rows as cells joined by ` | `. Media is dropped. The result is capped at
  * MAX_DESCRIPTION characters: the item keeps a summary, Jira keeps the whole text.
@@ -35,7 +35,11 @@ export function descriptionText(value: unknown): string | undefined {
   if (typeof value === 'string') text = value.replaceAll('\r\n', '\n');
   else if (isAdf(value)) {
     const lines: string[] = [];
-    blocks(asNode(value)?.content, lines, '');
+    // Top-level blocks are separated by a blank line, as paragraphs are in plain text.
+    for (const block of asNode(value)?.content ?? []) {
+      blocks([block], lines, '');
+      if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');
+    }
     text = lines.join('\n');
   } else return undefined;
   text = text.replace(/\n{3,}/g, '\n\n').trim();
