@@ -8,6 +8,7 @@ import { debtRoutes } from './debt.js';
 import { entityRoutes } from './entities.js';
 import { funnelRoutes } from './funnel.js';
 import { incidentRoutes } from './incidents.js';
+import { integrationRoutes } from './integrations.js';
 import { migrationViewRoutes } from './migrations-view.js';
 import { postmortemRoutes } from './postmortems.js';
 import { programRoutes } from './programs.js';
@@ -34,6 +35,7 @@ export const API_ROUTES: readonly Route[] = [
   // Before the entities too: /capacity/status and /capacity/{id}/plan are not the capacity entity.
   ...capacityRoutes,
   ...costRoutes,
+  ...integrationRoutes,
   ...entityRoutes,
   ...computedRoutes,
   ...baselineRoutes,

@@ -1,0 +1,200 @@
+/**
+ * Integrations over real HTTP on the sample program: settings round trip with defaults filled in,
+ * 422 with each field, secrets stored but never answered (not by the listing, the run log, the
+ * history or any error), schedules in words, connection tests of the publishing targets, the run
+ * log, disconnecting, and who may do what.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiWorld, type Client, rolesWorld } from './api-support.js';
+
+const P = '/api/programs/checkout-cloud-2027';
+const I = `${P}/integrations`;
+const JIRA_TOKEN = 'ATATT3xFfGF0-test-token-9c1e-never-echo';
+const WEBHOOK = 'https://hooks.slack.com/services/T0AB12CD3/B0EF45GH6/abcdEFGHijklMNOPqrstUVWX';
+
+interface View {
+  kind: string;
+  config: Record<string, unknown> | null;
+  hasSecret: boolean;
+  secretEnv: string | null;
+  secretSource: string;
+  describe: string | null;
+  schedule: { every: string; at: string; timeZone: string; text: string } | null;
+  updatedBy: string | null;
+  results: { kind: string; ok: boolean; error: string | null; summary: unknown; actor: string }[];
+  running: unknown;
+}
+
+const jira = {
+  site: 'https://acme.atlassian.net',
+  auth: { kind: 'basic', email: 'priya@acme.test' },
+  select: { jql: 'project = NET' },
+  mapping: { team: { from: 'component', values: { Payments: 'payments' } } },
+};
+
+describe('integrations API', () => {
+  let world: ApiWorld;
+  let editor: Client;
+  let viewer: Client;
+  let outsider: Client;
+  const seen: string[] = [];
+  /** Every answer, kept to prove no secret was ever in one. */
+  const call = async <T = Record<string, unknown>>(c: Client, method: string, path: string, body?: unknown) => {
+    const r = await c.json<T>(method, path, body === undefined ? {} : { body });
+    seen.push(JSON.stringify(r.body));
+    return r;
+  };
+  beforeAll(async () => {
+    ({ world, editor, viewer, outsider } = await rolesWorld());
+  });
+  afterAll(() => world.close());
+
+  it('lists all four kinds, none configured, to a viewer', async () => {
+    const { status, body } = await call<{ integrations: View[] }>(viewer, 'GET', I);
+    expect(status).toBe(200);
+    expect(body.integrations.map((i) => [i.kind, i.config, i.hasSecret, i.secretSource, i.results.length])).toEqual([
+      ['jira', null, false, 'none', 0],
+      ['github', null, false, 'none', 0],
+      ['confluence', null, false, 'none', 0],
+      ['slack', null, false, 'none', 0],
+    ]);
+    expect((await outsider.call('GET', I)).status).toBe(404);
+  });
+
+  it('saves settings with the defaults filled in and says the selection in words', async () => {
+    const { status, body } = await call<View>(world.admin, 'PUT', `${I}/jira`, jira);
+    expect(status).toBe(200);
+    expect(body.config).toMatchObject({
+      site: 'https://acme.atlassian.net',
+      api: 'cloud',
+      auth: { kind: 'basic', email: 'priya@acme.test', tokenEnv: 'JIRA_API_TOKEN' },
+      mapping: { epics: 'workstreams', links: { Blocks: 'FS' }, sprintField: 'customfield_10020', changelog: true },
+    });
+    expect(body).toMatchObject({ describe: 'acme.atlassian.net · JQL project = NET', secretEnv: 'JIRA_API_TOKEN', updatedBy: 'admin' });
+    const listed = await call<{ integrations: View[] }>(viewer, 'GET', I);
+    expect(listed.body.integrations[0]?.config).toEqual(body.config);
+
+    const github = await call<View>(world.admin, 'PUT', `${I}/github`, { select: { repos: ['octo/api', 'octo/web'] } });
+    expect(github.body).toMatchObject({ describe: 'octo/api, octo/web', secretEnv: 'GITHUB_TOKEN' });
+  });
+
+  it('answers 422 with every problem at its field, and keeps the settings it had', async () => {
+    const { status, body } = await call<{ errors: { field: string; message: string }[] }>(world.admin, 'PUT', `${I}/jira`, {
+      site: 'acme',
+      auth: { kind: 'basic' },
+      select: { jql: 'project = NET' },
+      mapping: { team: { from: 'squad' }, estimate: { from: 'story-points', pointsToDays: { default: 0 } } },
+      extra: 1,
+    });
+    expect(status).toBe(422);
+    const fields = body.errors.map((e) => e.field);
+    expect(fields).toEqual(
+      expect.arrayContaining(['site', 'auth.email', 'mapping.team.from', 'mapping.estimate.pointsToDays.default', 'extra']),
+    );
+    expect(body.errors.find((e) => e.field === 'site')?.message).toContain('https://acme.atlassian.net');
+    expect(body.errors.find((e) => e.field === 'mapping.team.from')?.message).toBe('team.from is one of field, component, project, label');
+    const badSchedule = await call<{ errors: { field: string }[] }>(world.admin, 'PUT', `${I}/slack`, {
+      schedule: { every: 'friday', at: '15:00', timeZone: 'Mars/Olympus' },
+    });
+    expect(badSchedule.status).toBe(422);
+    expect(badSchedule.body.errors.map((e) => e.field)).toEqual(['schedule.timeZone']);
+    const late = await call<{ errors: { field: string }[] }>(world.admin, 'PUT', `${I}/slack`, { schedule: { every: 'fri', at: '25:00' } });
+    expect(late.body.errors.map((e) => e.field).sort()).toEqual(['schedule.at', 'schedule.every']);
+    expect((await call<{ integrations: View[] }>(viewer, 'GET', I)).body.integrations[0]?.config).toMatchObject({
+      site: 'https://acme.atlassian.net',
+    });
+    expect((await world.admin.call('PUT', `${I}/trello`, { body: {} })).status).toBe(400);
+  });
+
+  it('gives schedules in words, in the program zone unless one is set', async () => {
+    const slack = await call<View>(world.admin, 'PUT', `${I}/slack`, {
+      schedule: { every: 'friday', at: '15:00', timeZone: 'Europe/London' },
+    });
+    expect(slack.body.schedule).toEqual({
+      every: 'friday',
+      at: '15:00',
+      timeZone: 'Europe/London',
+      text: 'Every Friday at 15:00, Europe/London',
+    });
+    const confluence = await call<View>(world.admin, 'PUT', `${I}/confluence`, {
+      site: 'https://acme.atlassian.net',
+      email: 'priya@acme.test',
+      space: 'PROG',
+      title: 'Checkout cloud status',
+      schedule: { every: 'weekdays', at: '09:00' },
+    });
+    const zone = (await world.admin.json<{ program: { calendar: { timezone: string } } }>('GET', P)).body.program.calendar.timezone;
+    expect(confluence.body.schedule?.text).toBe(`Every weekday (Monday to Friday) at 09:00, ${zone}`);
+    expect(confluence.body.describe).toBe('acme.atlassian.net · space PROG · “Checkout cloud status”');
+  });
+
+  it('stores a secret and never answers it: not in the listing, the run log, the history or an error', async () => {
+    expect((await world.admin.call('PUT', `${I}/jira/secret`, { body: { secret: JIRA_TOKEN } })).status).toBe(204);
+    expect((await world.admin.call('PUT', `${I}/slack/secret`, { body: { secret: 'not a webhook' } })).status).toBe(204);
+    const listed = await call<{ integrations: View[] }>(viewer, 'GET', I);
+    expect(listed.body.integrations.map((i) => [i.kind, i.hasSecret, i.secretSource])).toEqual([
+      ['jira', true, 'stored'],
+      ['github', false, 'none'],
+      ['confluence', false, 'none'],
+      ['slack', true, 'stored'],
+    ]);
+    const empty = await call<{ errors: { field: string }[] }>(world.admin, 'PUT', `${I}/jira/secret`, { secret: '  ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors.map((e) => e.field)).toEqual(['secret']);
+
+    // Slack is checked, never called: a wrong URL is a 422 with what a webhook looks like, recorded in the log.
+    const bad = await call<{ detail: string }>(editor, 'POST', `${I}/slack/test`);
+    expect(bad.status).toBe(422);
+    expect(bad.body.detail).toContain('https://hooks.slack.com/services/');
+    expect(bad.body.detail).not.toContain('not a webhook');
+    expect((await world.admin.call('PUT', `${I}/slack/secret`, { body: { secret: WEBHOOK } })).status).toBe(204);
+    const good = await call<{ ok: boolean; account: string; detail: string }>(editor, 'POST', `${I}/slack/test`);
+    expect(good.body).toEqual({ ok: true, account: 'workspace T0AB12CD3', detail: expect.stringContaining('B0EF45GH6') });
+    // Confluence has no secret stored or in the environment: says where to put one.
+    const none = await call<{ detail: string; errors: { field: string }[] }>(editor, 'POST', `${I}/confluence/test`);
+    expect(none.status).toBe(422);
+    expect(none.body.detail).toContain('CONFLUENCE_API_TOKEN');
+
+    const slack = (await call<{ integrations: View[] }>(viewer, 'GET', I)).body.integrations[3];
+    expect(slack?.results.map((r) => [r.kind, r.ok, r.actor])).toEqual([
+      ['test', true, 'ana'],
+      ['test', false, 'ana'],
+    ]);
+    seen.push(await (await world.admin.call('GET', `${P}/history?limit=100`)).text());
+    seen.push(await (await world.admin.call('GET', '/api/openapi.json')).text());
+    for (const text of seen) {
+      expect(text).not.toContain(JIRA_TOKEN);
+      expect(text).not.toContain('abcdEFGHijklMNOPqrstUVWX');
+    }
+  });
+
+  it('lets viewers read, editors run and admins change settings and secrets', async () => {
+    for (const [client, method, path, body, expected] of [
+      [viewer, 'PUT', `${I}/jira`, jira, 403],
+      [viewer, 'POST', `${I}/slack/test`, undefined, 403],
+      [viewer, 'POST', `${I}/jira/sync`, undefined, 403],
+      [editor, 'PUT', `${I}/jira`, jira, 403],
+      [editor, 'PUT', `${I}/jira/secret`, { secret: 'x' }, 403],
+      [editor, 'DELETE', `${I}/jira`, undefined, 403],
+      [outsider, 'POST', `${I}/slack/test`, undefined, 404],
+      [editor, 'POST', `${I}/slack/preview`, undefined, 400],
+      [editor, 'POST', `${I}/jira/publish`, undefined, 400],
+    ] as const) {
+      const r = await client.call(method, path, body === undefined ? {} : { body });
+      expect([method, path, r.status]).toEqual([method, path, expected]);
+    }
+    expect((await viewer.call('GET', `${I}/jira/runs/current`)).status).toBe(404);
+  });
+
+  it('disconnects: settings, secret and run log go', async () => {
+    expect((await world.admin.call('DELETE', `${I}/slack`)).status).toBe(204);
+    const slack = (await call<{ integrations: View[] }>(viewer, 'GET', I)).body.integrations[3];
+    expect(slack).toMatchObject({ config: null, hasSecret: false, results: [] });
+    expect((await world.admin.call('DELETE', `${I}/slack`)).status).toBe(404);
+    expect((await world.admin.call('DELETE', `${I}/jira/secret`)).status).toBe(204);
+    expect((await call<{ integrations: View[] }>(viewer, 'GET', I)).body.integrations[0]).toMatchObject({
+      hasSecret: false,
+      secretSource: 'none',
+    });
+  });
+});
