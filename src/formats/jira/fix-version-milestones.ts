@@ -22,7 +22,8 @@ export class FixVersionMilestones {
   milestoneOf(projectKey: string, version: JiraVersion): { id: ItemId } | { problem: string } | undefined {
     const name = version.name?.trim();
     if (!name) return undefined;
-    const versionKey = `${projectKey}\u0000${version.id ?? name}`;
+    // Version names are unique within a project; ids may differ between copies of a payload.
+    const versionKey = `${projectKey}\u0000${name}`;
     const known = this.byVersion.get(versionKey);
     if (known !== undefined) return { id: known };
     let target: string | undefined;
@@ -66,6 +67,7 @@ export class FixVersionMilestones {
       const hash = shortHash(`${projectKey}\u0000${name}`);
       id = `${id.slice(0, 63 - hash.length).replace(/[-._]+$/, '')}-${hash}`;
     }
+    for (let n = 2; this.usedIds.has(id); n++) id = `${id.slice(0, 60).replace(/[-._]+$/, '')}-${n}`;
     this.usedIds.add(id);
     return id as ItemId;
   }
