@@ -4,6 +4,9 @@ import type { JiraMapping } from '../../domain/integration.js';
 import type { JiraFields } from './jira-issue-schema.js';
 import { teamFieldSchema } from './jira-issue-schema.js';
 
+/** Jira Cloud's Team field (Atlassian teams), read when `team.from: field` names no field. */
+export const DEFAULT_TEAM_FIELD = 'customfield_10001';
+
 /** `Team Payments` → `team-payments`; accents dropped; empty when nothing readable is left. */
 export function kebab(text: string): string {
   return text
@@ -30,7 +33,7 @@ export function shortHash(text: string): string {
 export function teamValue(fields: JiraFields, raw: Record<string, unknown>, team: NonNullable<JiraMapping['team']>): string | undefined {
   switch (team.from) {
     case 'field': {
-      const parsed = teamFieldSchema.safeParse(raw[team.field ?? 'customfield_10001']);
+      const parsed = teamFieldSchema.safeParse(raw[team.field ?? DEFAULT_TEAM_FIELD]);
       if (!parsed.success || parsed.data == null) return undefined;
       const first = Array.isArray(parsed.data) ? parsed.data[0] : parsed.data;
       if (first === undefined) return undefined;

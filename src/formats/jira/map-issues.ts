@@ -22,6 +22,8 @@ import { sprintStart } from './jira-sprint.js';
 import { itemState } from './jira-state.js';
 import { teamIdOf, teamValue } from './jira-team.js';
 
+export { DEFAULT_TEAM_FIELD } from './jira-team.js';
+
 /** Cloud's "Story point estimate" field, used when the mapping names no field. */
 export const DEFAULT_STORY_POINTS_FIELD = 'customfield_10016';
 
