@@ -5,6 +5,7 @@ import { registerCostCommands } from './cost-commands.js';
 import { EXIT } from './exit-codes.js';
 import { registerIncidentCommands } from './incident-commands.js';
 import { registerMigrationDebtCommands } from './migration-debt-commands.js';
+import { registerSyncCommands } from './sync-commands.js';
 
 const STORE_HELP = `
 Storage:
@@ -321,6 +322,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerMigrationDebtCommands(cli, io, set);
   registerCapacityCommands(cli, io, set, { collect, wholeNumber });
   registerCostCommands(cli, io, set);
+  registerSyncCommands(cli, io, set);
 
   cli
     .command('generate')

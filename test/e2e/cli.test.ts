@@ -93,7 +93,8 @@ describe('throughline load, programs, show, history', () => {
     expect(latest).toContain('~ dependency net-2->sre-2\n      state: requested → accepted');
 
     const json = JSON.parse((await cli('history', 'edge-refresh', '--item', 'net-2', '--json')).stdout);
-    expect(json.map((s: { version: number }) => s.version)).toEqual([2, 1]);
+    expect(json.changes.map((s: { version: number }) => s.version)).toEqual([2, 1]);
+    expect(json.tracker).toEqual([]);
 
     const programs = await cli('programs');
     expect(programs.stdout).toMatch(/edge-refresh\s+Edge router refresh\s+3\s+6\s+1\s+6\s+2/);

@@ -165,7 +165,7 @@ export function httpClient(options: HttpClientOptions, deps: HttpDeps): HttpClie
   }
 
   function failure(status: number, where: string, body: unknown): IntegrationError {
-    const said = scrub(describeBody(body));
+    const said = scrub(describeBody(body)).replace(/[.\s]+$/, '');
     const detail = said ? `: ${said}` : '';
     if (status === 401)
       return {

@@ -1,7 +1,7 @@
 import type { ProgramId } from '../../domain/ids.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
-import { renderHistory } from '../render/history.js';
+import { renderActivity, renderHistory } from '../render/history.js';
 import { withStore } from '../with-store.js';
 import { notFound } from './show.js';
 
@@ -16,15 +16,13 @@ export async function historyCommand(
       ...(options.limit !== undefined ? { limit: options.limit } : {}),
       ...(options.item !== undefined ? { entity: 'item' as const, entityId: options.item } : {}),
     });
-    io.out(
-      options.json
-        ? JSON.stringify(
-            sets.map((s) => ({ ...s, at: s.at.toISOString() })),
-            null,
-            2,
-          )
-        : renderHistory(sets, io.style),
-    );
+    // An item synced from a tracker also has the tracker's own history (Jira's changelog).
+    const activity =
+      options.item !== undefined ? await store.integrations.activity(program as ProgramId, options.item, options.limit ?? 50) : [];
+    if (options.json) {
+      const changes = sets.map((s) => ({ ...s, at: s.at.toISOString() }));
+      io.out(JSON.stringify(options.item !== undefined ? { changes, tracker: activity } : changes, null, 2));
+    } else io.out([renderHistory(sets, io.style), ...(activity.length > 0 ? [renderActivity(activity, io.style)] : [])].join('\n\n'));
     return EXIT.ok;
   });
 }

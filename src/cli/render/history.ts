@@ -1,3 +1,4 @@
+import type { ExternalActivity } from '../../domain/external-work.js';
 import { fieldChanges } from '../../domain/program-diff.js';
 import type { ChangeSetRecord } from '../../store/program-store.js';
 import type { Style } from './style.js';
@@ -20,6 +21,12 @@ export function renderHistory(sets: readonly ChangeSetRecord[], s: Style): strin
       return [head, ...lines].join('\n');
     })
     .join('\n\n');
+}
+
+/** The tracker's own history of a synced item (Jira's changelog), newest first. */
+export function renderActivity(activity: readonly ExternalActivity[], s: Style): string {
+  const lines = activity.map((a) => `  ${a.at.replace('T', ' ').slice(0, 16)}  ${a.actor}  ${a.field}: ${show(a.from)} → ${show(a.to)}`);
+  return [s.bold('In the tracker'), ...lines].join('\n');
 }
 
 function show(value: unknown): string {
