@@ -23,6 +23,7 @@ const ScenariosScreen = lazy(() => import('./screens/scenarios').then((m) => ({ 
 const DecisionsScreen = lazy(() => import('./screens/decisions').then((m) => ({ default: m.DecisionsScreen })));
 const TeamsScreen = lazy(() => import('./screens/teams').then((m) => ({ default: m.TeamsScreen })));
 const ServicesScreen = lazy(() => import('./screens/services').then((m) => ({ default: m.ServicesScreen })));
+const IntegrationsScreen = lazy(() => import('./screens/integrations').then((m) => ({ default: m.IntegrationsScreen })));
 const CapacityScreen = lazy(() => import('./screens/capacity').then((m) => ({ default: m.CapacityScreen })));
 const CostScreen = lazy(() => import('./screens/cost').then((m) => ({ default: m.CostScreen })));
 const SlosScreen = lazy(() => import('./screens/slos').then((m) => ({ default: m.SlosScreen })));
@@ -86,6 +87,7 @@ function ProgramRoutes({ rest }: { rest: string }) {
     cost: <CostScreen />,
     migrations: <MigrationsScreen />,
     debt: <DebtScreen />,
+    integrations: <IntegrationsScreen />,
     report: <StatusReportScreen />,
   };
   const incident = match('incidents/:incidentId', rest);

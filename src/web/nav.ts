@@ -16,6 +16,7 @@ export const PROGRAM_SCREENS = [
   { path: 'cost', label: 'Cloud cost', key: 'x' },
   { path: 'migrations', label: 'Migrations', key: 'w' },
   { path: 'debt', label: 'Tech debt', key: 'u' },
+  { path: 'integrations', label: 'Integrations', key: 'e' },
   { path: 'report', label: 'Status report', key: 'p' },
 ] as const;
 

@@ -5,7 +5,10 @@
  * log, disconnecting, and who may do what.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiWorld, type Client, rolesWorld } from './api-support.js';
+import type { ProgramId } from '../../src/domain/ids.js';
+import { generateDataset } from '../support/jira-dataset.js';
+import { type JiraReplayServer, startJiraReplay } from '../support/jira-replay-server.js';
+import { type ApiWorld, apiWorld, type Client, rolesWorld } from './api-support.js';
 
 const P = '/api/programs/checkout-cloud-2027';
 const I = `${P}/integrations`;
@@ -197,4 +200,129 @@ describe('integrations API', () => {
       secretSource: 'none',
     });
   });
+});
+
+describe('integrations API syncing from the Jira replay server', () => {
+  const EMAIL = 'tpm@example.com';
+  const TOKEN = 'ATATT3xFfGF0-replay-secret-token';
+  let world: ApiWorld;
+  let jira: JiraReplayServer;
+  const answers: string[] = [];
+  const call = async <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => {
+    const r = await world.admin.json<T>(method, path, body === undefined ? {} : { body });
+    answers.push(JSON.stringify(r.body));
+    return r;
+  };
+  beforeAll(async () => {
+    world = await apiWorld();
+    jira = await startJiraReplay({
+      dataset: generateDataset({ issues: 300, project: 'NET' }),
+      auth: { kind: 'basic', email: EMAIL, token: TOKEN },
+    });
+    const saved = await call('PUT', `${I}/jira`, {
+      site: jira.url,
+      auth: { kind: 'basic', email: EMAIL, tokenEnv: 'THROUGHLINE_TEST_NO_SUCH_VARIABLE' },
+      select: { jql: 'project = NET' },
+      mapping: { team: { from: 'component' }, estimate: { from: 'story-points', field: 'customfield_10016' } },
+    });
+    expect(saved.status).toBe(200);
+  });
+  afterAll(async () => {
+    await jira?.stop();
+    await world?.close();
+  });
+
+  async function finished(): Promise<{
+    ok: boolean;
+    summary: { created: string[]; updated: string[]; fetched: number };
+    error: string | null;
+  }> {
+    for (let i = 0; i < 600; i++) {
+      const run = await call<{ finishedAt: string | null; ok: boolean; summary: never; error: string | null }>(
+        'GET',
+        `${I}/jira/runs/current`,
+      );
+      if (run.body.finishedAt !== null) return run.body;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the sync did not finish in 60 s');
+  }
+
+  it('tests the connection: no secret, a wrong one (502, the token never repeated), the right one', async () => {
+    const none = await call<{ detail: string }>('POST', `${I}/jira/test`);
+    expect(none.status).toBe(422);
+    expect(none.body.detail).toContain('THROUGHLINE_TEST_NO_SUCH_VARIABLE');
+    expect((await world.admin.call('PUT', `${I}/jira/secret`, { body: { secret: 'wrong-token-1234' } })).status).toBe(204);
+    const refused = await call<{ title: string; detail: string }>('POST', `${I}/jira/test`);
+    expect(refused.status).toBe(502);
+    expect(refused.body.title).toBe('The credentials were refused');
+    expect(refused.body.detail).not.toContain('wrong-token-1234');
+    expect((await world.admin.call('PUT', `${I}/jira/secret`, { body: { secret: TOKEN } })).status).toBe(204);
+    const ok = await call<{ ok: boolean; account: string; detail: string }>('POST', `${I}/jira/test`);
+    expect(ok.status).toBe(200);
+    expect(ok.body.account).toBe('Person A');
+    expect(ok.body.detail).toContain('project = NET');
+  });
+
+  it('previews the first page mapped, with what a sync would do, and writes nothing', async () => {
+    const before = (await call<{ version: number }>('GET', P)).body.version;
+    const { status, body } = await call<{
+      rows: {
+        key: string;
+        id: string;
+        team: string | null;
+        estimate: number | null;
+        state: string | null;
+        action: string;
+        dependencies: number;
+      }[];
+      summary: { created: string[]; updated: string[]; fetched: number };
+    }>('POST', `${I}/jira/preview?limit=20`);
+    expect(status).toBe(200);
+    // 20 issues, plus the milestones their fix versions become.
+    const issues = body.rows.filter((r) => r.kind !== 'milestone');
+    expect(issues.length).toBeGreaterThanOrEqual(15);
+    expect(issues.length).toBeLessThanOrEqual(20);
+    expect(body.summary.fetched).toBe(body.rows.length);
+    expect(body.rows.every((r) => r.action === 'create')).toBe(true);
+    expect(body.summary.created).toEqual(expect.arrayContaining(body.rows.map((r) => r.id)));
+    expect(body.rows.filter((r) => r.team !== null).length).toBeGreaterThan(0);
+    expect(issues.every((r) => r.state !== null)).toBe(true);
+    expect((await call<{ version: number }>('GET', P)).body.version).toBe(before);
+  });
+
+  it('syncs in the background with progress, one at a time, records the result, and a re-sync after a 429 changes nothing', async () => {
+    const started = await call<{ runId: string; finishedAt: string | null }>('POST', `${I}/jira/sync`);
+    expect(started.status).toBe(202);
+    expect(started.body.finishedAt).toBeNull();
+    const again = await call<{ runId: string }>('POST', `${I}/jira/sync`);
+    expect(again.status).toBe(409);
+    expect(again.body.runId).toBe(started.body.runId);
+    const run = await finished();
+    expect(run.error).toBeNull();
+    expect(run.ok).toBe(true);
+    // 300 issues; the epics among them become workstreams, not items.
+    expect(run.summary.fetched).toBeGreaterThanOrEqual(290);
+    expect(run.summary.created.length).toBeGreaterThanOrEqual(290);
+    const item = await call<{ value: { id: string; source: { system: string; key: string } } }>('GET', `${P}/items/NET-12`);
+    expect(item.body.value.source).toMatchObject({ system: 'jira', key: 'NET-12' });
+    const activity = await world.store.integrations.activity('checkout-cloud-2027' as ProgramId, 'NET-12');
+    expect(activity.length).toBeGreaterThan(0);
+
+    jira.rateLimitOn(jira.requests.length + 2, 1);
+    expect((await call('POST', `${I}/jira/sync`)).status).toBe(202);
+    const resync = await finished();
+    expect(resync.ok).toBe(true);
+    expect([resync.summary.created, resync.summary.updated]).toEqual([[], []]);
+    expect(jira.requests.some((r) => r.status === 429)).toBe(true);
+
+    const listed = await call<{ integrations: View[] }>('GET', I);
+    const log = listed.body.integrations[0]?.results ?? [];
+    expect(log.slice(0, 2).map((r) => [r.kind, r.ok])).toEqual([
+      ['sync', true],
+      ['sync', true],
+    ]);
+    expect(JSON.stringify(await (await world.admin.call('GET', `${P}/history?limit=50`)).text())).not.toContain(TOKEN);
+    for (const text of answers) expect(text).not.toContain(TOKEN);
+  }, 120_000);
 });
