@@ -97,4 +97,19 @@ describe('throughline sync jira, through the real CLI and a Jira replay server',
     );
     expect(refused.stderr).not.toContain('wrong-token-123');
   });
+
+  it("imports Jira's CSV export offline, and points at the bad cell of a broken one", async () => {
+    expect((await cli('load', fixture('integrations/shop-program.yaml'))).code).toBe(0);
+    const run = await cli('sync', 'jira', 'shop-sync', '--csv', fixture('jira/export.csv'), '--json');
+    expect(run.stderr).not.toContain('error');
+    expect(run.code).toBe(0);
+    const outcome = JSON.parse(run.stdout);
+    expect(outcome.source).toMatch(/^Jira CSV export .*export\.csv$/);
+    expect(outcome.summary.created).toEqual(expect.arrayContaining(['SHOP-2', 'SHOP-3']));
+    const broken = join(cwd, 'broken.csv');
+    writeFileSync(broken, 'Summary,Issue key,Issue Type,Status,Updated\nFix it,SHOP-9,Task,To Do,not a date\n');
+    const bad = await cli('sync', 'jira', 'shop-sync', '--csv', broken);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/broken\.csv:2:\d+ error/);
+  });
 });
