@@ -236,3 +236,52 @@ describe("Atlassian's OpenAPI examples (Cloud platform v3 and Agile 1.0)", () =>
     });
   });
 });
+
+describe('real sprint and version objects on real issues', () => {
+  // jira-cli's search page has no sprint or fix version values; its board's sprints (jira-cli
+  // sprints.json: four closed, Sprint 5 active since 2020-11-29T06:49Z) and Atlassian's project
+  // versions example are put on its issues, as Cloud returns them in customfield_10020 and fixVersions.
+  const sprints = (json('jira-cli/pkg/jira/testdata/sprints.json') as { values: unknown[] }).values;
+  const versions = json('openapi/examples/get_rest_api_3_project_projectIdOrKey_versions_200.json') as unknown[];
+  const issues = issuesOf('jira-cli/pkg/jira/testdata/search.json').map((raw) => {
+    const issue = raw as { key: string; fields: Record<string, unknown> };
+    return { ...issue, fields: { ...issue.fields, customfield_10020: sprints, fixVersions: versions, duedate: '2020-12-18' } };
+  });
+  const b = batch(issues, mapping(), 'https://jira.example.com');
+
+  it('work not done may start with the active sprint; done work gets no start', () => {
+    expect(
+      b.works.filter((w) => w.fields.kind === 'task').map((w) => [w.id, w.fields.state, w.fields.startNoEarlierThan, w.fields.deadline]),
+    ).toEqual([
+      ['TEST-1', 'not-started', '2020-11-29', '2020-12-18'],
+      ['TEST-2', 'in-progress', '2020-11-29', '2020-12-18'],
+      ['TEST-3', 'done', undefined, '2020-12-18'],
+    ]);
+  });
+
+  it('each version is one milestone: released with its date → done with a target; unreleased without a date → no target', () => {
+    expect(b.works.filter((w) => w.fields.kind === 'milestone')).toEqual([
+      {
+        key: 'TEST fixVersion New Version 1',
+        id: 'TEST-v-new-version-1',
+        url: 'https://jira.example.com/projects/TEST/versions/10000',
+        fields: {
+          title: 'New Version 1',
+          kind: 'milestone',
+          state: 'done',
+          tags: [],
+          target: '2010-07-06',
+          description: 'An excellent version',
+        },
+      },
+      {
+        key: 'TEST fixVersion Next Version',
+        id: 'TEST-v-next-version',
+        url: 'https://jira.example.com/projects/TEST/versions/10010',
+        fields: { title: 'Next Version', kind: 'milestone', state: 'not-started', tags: [], description: 'Minor Bugfix version' },
+      },
+    ]);
+    expect(b.dependencies).toHaveLength(6);
+    expect(b.dependencies[0]).toEqual({ from: 'TEST-1', to: 'TEST-v-new-version-1', type: 'FS', link: 'Fix version' });
+  });
+});
