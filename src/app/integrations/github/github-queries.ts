@@ -1,0 +1,145 @@
+/**
+ * The GraphQL operations the GitHub source sends (https://docs.github.com/en/graphql). Each is
+ * named: GitHub logs the operation name, and the test replay server answers by it. Pages are of
+ * 100, GitHub's largest; nested lists are capped at what a planning item needs.
+ */
+
+const ISSUE_FIELDS = `
+fragment IssueFields on Issue {
+  number
+  title
+  body
+  url
+  state
+  stateReason(enableDuplicate: true)
+  updatedAt
+  repository { nameWithOwner }
+  assignees(first: 10) { nodes { login } }
+  labels(first: 50) { nodes { name } }
+  milestone { number title dueOn state url updatedAt }
+  parent { number repository { nameWithOwner } }
+  subIssuesSummary { total }
+  blockedBy(first: 50) { nodes { number repository { nameWithOwner } } }
+  blocking(first: 50) { nodes { number repository { nameWithOwner } } }
+}`;
+
+const FIELD_NAME = 'field { ... on ProjectV2FieldCommon { name } }';
+
+const ITEM_FIELDS = `
+fragment ItemFields on ProjectV2Item {
+  id
+  databaseId
+  type
+  isArchived
+  updatedAt
+  content {
+    __typename
+    ... on Issue { ...IssueFields }
+    ... on DraftIssue { title body updatedAt assignees(first: 10) { nodes { login } } }
+  }
+  fieldValues(first: 20) {
+    nodes {
+      __typename
+      ... on ProjectV2ItemFieldSingleSelectValue { name optionId ${FIELD_NAME} }
+      ... on ProjectV2ItemFieldTextValue { text ${FIELD_NAME} }
+      ... on ProjectV2ItemFieldNumberValue { number ${FIELD_NAME} }
+      ... on ProjectV2ItemFieldDateValue { date ${FIELD_NAME} }
+      ... on ProjectV2ItemFieldIterationValue { title startDate duration iterationId ${FIELD_NAME} }
+      ... on ProjectV2ItemFieldLabelValue { labels(first: 20) { nodes { name } } ${FIELD_NAME} }
+      ... on ProjectV2ItemFieldMilestoneValue { milestone { title } ${FIELD_NAME} }
+      ... on ProjectV2ItemFieldRepositoryValue { repository { nameWithOwner } ${FIELD_NAME} }
+      ... on ProjectV2ItemFieldUserValue { users(first: 10) { nodes { login } } ${FIELD_NAME} }
+    }
+  }
+}`;
+
+const RATE = 'rateLimit { limit cost remaining resetAt }';
+
+export const VIEWER = `query GithubViewer {
+  viewer { login }
+  ${RATE}
+}`;
+
+/** How many issues a repository has (updated since `since`), and its exact owner/name. */
+export const REPO_COUNT = `query GithubRepoCount($owner: String!, $name: String!, $since: DateTime) {
+  repository(owner: $owner, name: $name) {
+    nameWithOwner
+    issues(filterBy: { since: $since, states: [OPEN, CLOSED] }) { totalCount }
+  }
+  ${RATE}
+}`;
+
+export const REPO_ISSUES = `query GithubRepoIssues($owner: String!, $name: String!, $since: DateTime, $after: String) {
+  repository(owner: $owner, name: $name) {
+    issues(first: 100, after: $after, filterBy: { since: $since, states: [OPEN, CLOSED] }, orderBy: { field: UPDATED_AT, direction: ASC }) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ...IssueFields }
+    }
+  }
+  ${RATE}
+}
+${ISSUE_FIELDS}`;
+
+/** Issue numbers only: the light listing that finds the issues gone from a repository. */
+export const REPO_ISSUE_KEYS = `query GithubRepoIssueKeys($owner: String!, $name: String!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    nameWithOwner
+    issues(first: 100, after: $after, states: [OPEN, CLOSED]) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { number }
+    }
+  }
+  ${RATE}
+}`;
+
+export const REPO_MILESTONES = `query GithubRepoMilestones($owner: String!, $name: String!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    milestones(first: 100, after: $after, states: [OPEN, CLOSED]) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        number title dueOn state url updatedAt
+        issues(first: 100, states: [OPEN, CLOSED]) { totalCount nodes { number } }
+      }
+    }
+  }
+  ${RATE}
+}`;
+
+/** The rest of a milestone's issues, past the first 100 REPO_MILESTONES brings. */
+export const MILESTONE_ISSUES = `query GithubMilestoneIssues($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    milestone(number: $number) {
+      issues(first: 100, after: $after, states: [OPEN, CLOSED]) {
+        pageInfo { hasNextPage endCursor }
+        nodes { number }
+      }
+    }
+  }
+  ${RATE}
+}`;
+
+/** A board's items; `owner` is an organization or a user, tried in that order. */
+export function projectItemsQuery(owner: 'organization' | 'user'): { operationName: string; query: string } {
+  const operationName = owner === 'organization' ? 'GithubOrgProjectItems' : 'GithubUserProjectItems';
+  return {
+    operationName,
+    query: `query ${operationName}($login: String!, $number: Int!, $after: String) {
+  ${owner}(login: $login) {
+    projectV2(number: $number) {
+      title
+      url
+      items(first: 100, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { ...ItemFields }
+      }
+    }
+  }
+  ${RATE}
+}
+${ITEM_FIELDS}
+${ISSUE_FIELDS}`,
+  };
+}
