@@ -80,6 +80,7 @@ const running = await startServer({
   host: env.HOST ?? '127.0.0.1',
   webDir: `${ROOT}dist/web`,
   secureCookies: env.THROUGHLINE_SECURE_COOKIES === '1',
+  publishSchedules: { env },
 });
 out(`Throughline is serving the ${describeStore(config)} at ${running.url}  (API reference: ${running.url}/api/docs)`);
 const first = admin.value;

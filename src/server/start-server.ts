@@ -14,6 +14,7 @@ import { createServer } from './create-server.js';
 import { EncodedBodies } from './encoded-bodies.js';
 import { openApiDocument, referencePage } from './openapi.js';
 import { ProgramEvents } from './program-events.js';
+import { startPublishScheduler } from './publish-scheduler.js';
 import { API_ROUTES } from './routes/index.js';
 import type { ServerDeps } from './server-deps.js';
 
@@ -28,6 +29,8 @@ export interface ServerOptions {
   readonly workers?: number;
   readonly log?: (line: string) => void;
   readonly version?: string;
+  /** Runs the programs' scheduled Confluence/Slack publishing, with secrets from this environment (`npm start` does; tests opt in). */
+  readonly publishSchedules?: { readonly env: Readonly<Record<string, string | undefined>> };
 }
 
 export interface RunningServer {
@@ -92,6 +95,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     a.get('/api/health', (c) => c.json({ ok: true }));
     webApp(a, options.webDir);
   });
+  const scheduler = options.publishSchedules
+    ? startPublishScheduler({
+        store: options.store,
+        env: options.publishSchedules.env,
+        http: { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), now: () => Date.now() },
+        pool: deps.pool,
+        now,
+        log,
+      })
+    : undefined;
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' }) as Server;
   // Idle keep-alive connections outlive the clients' own (browsers, undici: 4–60 s) and a load
   // balancer's (60 s), so the server is never the side that closes a connection a client is reusing
@@ -111,6 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Open event streams would hold the server open: end every connection.
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await scheduler?.stop();
       await deps.pool.close();
     },
   };
