@@ -3,12 +3,12 @@
  * description: top-level blocks separated by a blank line, paragraphs and headings as lines, lists as `- ` / `1. ` lines indented by depth,
  * task items as `[ ]` / `[x]`, code blocks as they are, mentions as `@Name`, links as
  * `text (url)`, table rows as cells joined by ` | `. Media is dropped. The result is capped at
- * MAX_DESCRIPTION characters: the item keeps a summary, Jira keeps the whole text.
+ * MAX_DESCRIPTION characters (as GitHub bodies are): the item keeps a summary, Jira keeps the whole text.
  *
  * https://developer.atlassian.com/cloud/jira/platform/apis/document/structure/
  */
 
-export const MAX_DESCRIPTION = 2000;
+export const MAX_DESCRIPTION = 4000;
 
 interface AdfNode {
   readonly type?: unknown;

@@ -12,6 +12,16 @@ describe('Jira dates', () => {
       expect(isoDateTime(bad), bad).toBeUndefined();
     }
     expect(isoDateTime('2028-02-29T00:00:00Z')).toBe('2028-02-29T00:00:00Z');
+    // Jira's exact REST shape takes a faster path with the same checks.
+    expect(isoDateTime('2028-02-29T23:59:59.999+1400')).toBe('2028-02-29T23:59:59.999+14:00');
+    for (const bad of [
+      '2027-02-29T07:14:01.643-0500',
+      '2015-11-21T24:14:01.643-0500',
+      '2015-11-21T07:60:01.643-0500',
+      '2015-11-21T07:14:01.643-1960',
+    ]) {
+      expect(isoDateTime(bad), bad).toBeUndefined();
+    }
   });
 
   it('gives the UTC day of a date-time, and calendar days of due and release dates', () => {

@@ -6,7 +6,15 @@ import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date.js
  * the tracker's own offset (`2015-11-21T07:14:01.643-05:00`); a `Z` stays a `Z`.
  */
 const JIRA_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const JIRA_REST_SHAPE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d{4}$/;
 const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The decimal number of `length` ASCII digits of `text` from `at` (already known to be digits). */
+function num(text: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
 
 /**
  * An ISO 8601 date-time with a colon offset, or undefined when `text` is not a Jira date-time. A
@@ -14,6 +22,18 @@ const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * sync reads one per changelog entry, hundreds of thousands per large program).
  */
 export function isoDateTime(text: string): string | undefined {
+  // Jira's own shape, `2015-11-21T07:14:01.643-0500`: checked without captures or allocation.
+  if (text.length === 28 && JIRA_REST_SHAPE.test(text)) {
+    const year = num(text, 0, 4);
+    const month = num(text, 5, 2);
+    const day = num(text, 8, 2);
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const last = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month] ?? 0);
+    const valid = month >= 1 && month <= 12 && day >= 1 && day <= last && num(text, 11, 2) < 24 && num(text, 14, 2) < 60;
+    return valid && num(text, 17, 2) < 60 && num(text, 24, 2) <= 18 && num(text, 26, 2) < 60
+      ? `${text.slice(0, 26)}:${text.slice(26)}`
+      : undefined;
+  }
   const m = JIRA_DATE_TIME.exec(text);
   if (!m) return undefined;
   const [, y = '', mo = '', d = '', hh = '', mm = '', ss, frac, zone] = m;

@@ -108,17 +108,22 @@ describe('speed', () => {
     // only time the garbage collector.
     const issues = Array.from({ length: 20_000 }, (_, n) => ({ ...real[n % real.length], key: `UT-${n + 1}` }));
     const mapping = jiraMappingSchema.parse({ team: { from: 'component' }, estimate: { from: 'story-points' } });
-    // The best of three runs: the machine is shared, the figure is the mapping's own cost.
-    let ms = Number.POSITIVE_INFINITY;
+    // The best of three runs, in CPU time of this process (the machine is shared, and wall time
+    // there measures the neighbours); wall time is printed beside it.
+    let cpuMs = Number.POSITIVE_INFINITY;
+    let wallMs = Number.POSITIVE_INFINITY;
     let r = mapJiraIssues([], mapping, { site: 'https://x.atlassian.net' });
     for (let run = 0; run < 3; run++) {
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       r = mapJiraIssues(issues, mapping, { site: 'https://x.atlassian.net' });
-      ms = Math.min(ms, performance.now() - t0);
+      wallMs = Math.min(wallMs, performance.now() - t0);
+      const cpu = process.cpuUsage(cpu0);
+      cpuMs = Math.min(cpuMs, (cpu.user + cpu.system) / 1000);
     }
-    console.log(`mapped 20,000 Jira issues in ${ms.toFixed(0)} ms (best of 3)`);
+    console.log(`mapped 20,000 Jira issues: ${cpuMs.toFixed(0)} ms CPU, ${wallMs.toFixed(0)} ms wall (best of 3)`);
     expect(r.ok && r.value.works.length).toBe(20_000);
     expect(r.ok && r.value.activity.length).toBe(74_400);
-    expect(ms).toBeLessThan(2000);
+    expect(cpuMs).toBeLessThan(2000);
   });
 });

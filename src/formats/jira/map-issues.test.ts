@@ -262,6 +262,8 @@ describe('bad input', () => {
         { key: 'NET-1' },
         { key: 'NET-2', fields: { duedate: '31/12/2027', updated: 'yesterday' } },
         { key: 'NET-3', fields: {} },
+        { key: 'NET 4', fields: {} },
+        { key: 'NET-5', fields: { labels: 'urgent' } },
       ],
       mapping(),
       { site: CLOUD },
@@ -269,14 +271,25 @@ describe('bad input', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.map((p) => [p.line, p.code, p.message])).toEqual([
-      [1, 'schema', 'issue 1: key: Invalid input: expected string, received undefined'],
+      [1, 'schema', 'issue 1: has no key'],
       [2, 'schema', 'issue 2: is not a Jira issue (an object with key and fields)'],
-      [3, 'schema', 'issue 3 (NET-1): fields: Invalid input: expected object, received undefined'],
+      [3, 'schema', 'issue 3 (NET-1): has no fields object'],
       [4, 'bad-date', 'issue 4 (NET-2): due date "31/12/2027" is not a date'],
       [4, 'bad-date', 'issue 4 (NET-2): updated "yesterday" is not a date-time'],
+      [6, 'schema', 'issue 6 (NET 4): key "NET 4" is not an issue key'],
+      [7, 'schema', 'issue 7 (NET-5): fields.labels: Invalid input: expected array, received string'],
     ]);
     expect(r.error[0]).toMatchObject({ file: 'Jira issues', column: 1 });
     expect(r.error[0]?.hint).toContain('key');
+  });
+
+  it('references that are not issue keys (an epic link field pointing at Epic Name) are ignored', () => {
+    const b = batch(
+      [{ key: 'NET-1', fields: { customfield_10102: 'Wallets and more', epic: { key: '' } } }],
+      mapping({ epicLinkField: 'customfield_10102' }),
+    );
+    expect(b.works[0]?.fields.workstream).toBeUndefined();
+    expect(b.workstreams).toEqual([]);
   });
 
   it('a story points field that is not a number is a problem', () => {

@@ -63,6 +63,10 @@ export interface MapContext {
  * fix-version milestones follow in order of first mention. Atomic: any malformed issue gives
  * problems and no batch. Problems name the issue by its position in the list (`line`, 1-based)
  * and key.
+ *
+ * A sub-task is put in its story's epic (workstream, or parent with `epics: parents`) rather than
+ * given the story as parent: a program's parent must be an epic (`bad-parent` in program-rules).
+ * References that are not issue keys (a misconfigured epic link field) are ignored.
  */
 export function mapJiraIssues(
   issues: readonly unknown[],
@@ -109,7 +113,7 @@ export function mapIssues(issues: readonly unknown[], mapping: JiraMapping, site
           index,
           ...(key ? { key } : {}),
           code: 'schema',
-          message: path ? `${path}: ${issue.message}` : 'is not a Jira issue (an object with key and fields)',
+          message: schemaMessage(raw, path, issue.message),
           hint: 'each issue needs a key (NET-123) and a fields object, as /rest/api/3/search/jql returns them',
           ...(path ? { field: path } : {}),
         });
@@ -145,22 +149,23 @@ export function mapIssues(issues: readonly unknown[], mapping: JiraMapping, site
     if (p.epic) continue;
     const parent = fields.parent;
     let epic: string | undefined;
-    if (parent?.key) {
+    const parentKey = refKey(parent?.key);
+    if (parent && parentKey) {
       const parentType = parent.fields?.issuetype;
-      const known = byKey.get(parent.key);
+      const known = byKey.get(parentKey);
       const parentIsEpic =
         parentType?.name || parentType?.hierarchyLevel != null ? isEpicType(parentType) : known ? known.epic : !p.subtask;
       if (parentIsEpic) {
-        epic = parent.key;
+        epic = parentKey;
         const name = parent.fields?.summary?.trim();
-        if (!known && name) outsideEpics.set(parent.key, name);
-      } else storyOf.set(key, parent.key);
+        if (!known && name) outsideEpics.set(parentKey, name);
+      } else storyOf.set(key, parentKey);
     }
     if (epic === undefined && mapping.epicLinkField) {
       const link = epicLinkFieldSchema.safeParse(p.raw[mapping.epicLinkField]);
-      if (link.success && link.data) epic = typeof link.data === 'string' ? link.data : link.data.key;
+      if (link.success && link.data) epic = refKey(typeof link.data === 'string' ? link.data : link.data.key);
     }
-    if (epic === undefined && fields.epic?.key) epic = fields.epic.key;
+    epic ??= refKey(fields.epic?.key);
     // The Agile API names the epic: a workstream for an epic outside the selection.
     const agileName = (fields.epic?.summary ?? fields.epic?.name)?.trim();
     if (epic !== undefined && fields.epic?.key === epic && agileName && !byKey.has(epic)) outsideEpics.set(epic, agileName);
@@ -258,8 +263,10 @@ export function mapIssues(issues: readonly unknown[], mapping: JiraMapping, site
       const type = name ? mapping.links[name] : undefined;
       if (!name || type === undefined || type === 'ignore') continue;
       // On A, `outwardIssue: B` reads "A <outward> B" (A blocks B); `inwardIssue: B` reads "B <outward> A".
-      if (link.outwardIssue?.key) addDependency(key, link.outwardIssue.key, type, name);
-      if (link.inwardIssue?.key) addDependency(link.inwardIssue.key, key, type, name);
+      const outward = refKey(link.outwardIssue?.key);
+      const inward = refKey(link.inwardIssue?.key);
+      if (outward) addDependency(key, outward, type, name);
+      if (inward) addDependency(inward, key, type, name);
     }
     if (mapping.changelog) {
       for (const history of p.issue.changelog?.histories ?? []) {
@@ -288,7 +295,8 @@ export function mapIssues(issues: readonly unknown[], mapping: JiraMapping, site
   if (asWorkstreams)
     for (const [id, name] of outsideEpics) if (!workstreams.has(id as WorkstreamId)) workstreams.set(id as WorkstreamId, name);
 
-  if (problems.length > 0) return err(problems);
+  // In the order of the issues (the sort is stable: an issue's problems keep their order).
+  if (problems.length > 0) return err(problems.sort((a, b) => a.index - b.index));
   return ok({
     system: 'jira',
     works: [...works, ...milestones.works],
@@ -297,6 +305,21 @@ export function mapIssues(issues: readonly unknown[], mapping: JiraMapping, site
     workstreams: [...workstreams].map(([id, name]) => ({ id, name })),
     activity,
   });
+}
+
+function schemaMessage(raw: unknown, path: string, zodMessage: string): string {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return 'is not a Jira issue (an object with key and fields)';
+  const value = (raw as Record<string, unknown>)[path];
+  if (path === 'key') return value === undefined || value === null ? 'has no key' : `key ${JSON.stringify(value)} is not an issue key`;
+  if (path === 'fields') return 'has no fields object';
+  return `${path}: ${zodMessage}`;
+}
+
+const ISSUE_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
+
+/** A key read from a reference (parent, epic link, issue link), or undefined when it is not an issue key. */
+function refKey(value: string | null | undefined): string | undefined {
+  return value && ISSUE_KEY.test(value) ? value : undefined;
 }
 
 function keyOf(raw: unknown): string | undefined {
