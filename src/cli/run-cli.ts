@@ -324,6 +324,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerCostCommands(cli, io, set);
   registerSyncCommands(cli, io, set);
 
+  const publish = cli
+    .command('publish')
+    .description("publish a program's status report: a Confluence page (created, then updated as a new version) or a Slack message");
+  for (const [target, what] of [
+    ['confluence', 'create or update the page the confluence: section of the integrations file names'],
+    ['slack', 'post to the channel of the incoming webhook the slack: section names (always within Block Kit limits)'],
+  ] as const)
+    publish
+      .command(target)
+      .description(what)
+      .argument('<program>', 'the id of a stored program, or a program file')
+      .option('--config <file>', 'the integrations file (default integrations.yaml)')
+      .option('--dry-run', 'show what would be sent; send nothing (needs no secret)')
+      .option('--trials <n>', 'Monte Carlo trials of the report (default 2000)', positive)
+      .option('--link <url>', 'the full report, linked from Slack when the message must leave things out')
+      .option('--json', 'machine-readable output')
+      .action((program: string, o) => set(import('./commands/publish.js').then((m) => m.publishCommand(io, target, program, o))));
+
   cli
     .command('generate')
     .description('write a realistic random program (layered cross-team DAG, milestones, three-point estimates) for benchmarks and tests')
