@@ -117,7 +117,7 @@ describe('Jira CSV export', () => {
       'Summary,Issue key,Issue id,Issue Type,Status,Resolution,Component/s,Component/s,Fix Version/s,Due Date,Custom field (Epic Link),Custom field (Story Points),Updated',
       'Wallets,PAY-10,20100,Epic,Open,,,,,,,,21/Nov/15 7:14 AM',
       'Apple Pay,PAY-11,20101,Story,Closed,Fixed,Checkout,Mobile,1.4,01/Dec/15,PAY-10,8,21/Nov/15 7:14 PM',
-      'Refunds,PAY-12,20102,Story,Open,,,,,,PAY-10,,21/Nov/15 12:01 AM',
+      'Refunds,PAY-12,20102,Story,Waiting,Unresolved,,,,,PAY-10,,21/Nov/15 12:01 AM',
     ].join('\n');
     const d = read(dc, mapping({ team: { from: 'component' }, estimate: { from: 'story-points' } }));
     expect(

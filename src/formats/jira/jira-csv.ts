@@ -129,7 +129,8 @@ export function readJiraCsv(
       summary: get('Summary') ?? null,
       issuetype: type ? { name: type, subtask: /^sub-?task$/i.test(type) } : null,
       status: get('Status') ? { name: get('Status'), statusCategory: categoryOf(category) } : null,
-      resolution: get('Resolution') ? { name: get('Resolution') } : null,
+      // Jira shows an open issue's resolution as "Unresolved"; only a real one means work ended.
+      resolution: resolutionOf(get('Resolution')),
       assignee: get('Assignee') ? { displayName: get('Assignee') } : null,
       labels: all('Labels').flatMap((l) => l.split(/\s+/).filter(Boolean)),
       components: all('Component/s', 'Components').map((c) => ({ name: c })),
@@ -205,6 +206,10 @@ function cell(cells: readonly string[], index: number | undefined): string | und
   if (index === undefined) return undefined;
   const v = cells[index]?.trim();
   return v === undefined || v === '' ? undefined : v;
+}
+
+function resolutionOf(name: string | undefined): { name: string } | null {
+  return name === undefined || name.toLowerCase() === 'unresolved' ? null : { name };
 }
 
 function categoryOf(name: string | undefined): { key: string } | null {
