@@ -42,6 +42,11 @@ export interface IssueNode extends Json {
   milestone?: Json | null;
   labels?: { nodes: { name: string }[] };
 }
+interface Derived {
+  readonly generation: number;
+  readonly blocking: Map<string, Ref[]>;
+  readonly subIssues: Map<string, number>;
+}
 interface Repo {
   nameWithOwner: string;
   milestones: Json[];
@@ -107,6 +112,9 @@ export async function startGithubReplayServer(options: GithubReplayOptions): Pro
   let remaining = LIMIT;
   let resetAt = Math.floor(options.now() / 1000) + 3600;
   let count = 0;
+  // Edits bump the generation, so derived fields are recomputed once per change, not per issue.
+  let generation = 0;
+  let index: Derived | undefined;
 
   const state: GithubReplayServer = {
     url: '',
@@ -117,11 +125,13 @@ export async function startGithubReplayServer(options: GithubReplayOptions): Pro
       const issue = findIssue(repos, repo, number);
       if (!issue) throw new Error(`no issue ${repo}#${number} in the replay fixtures`);
       Object.assign(issue, patch, { updatedAt: at });
+      generation++;
     },
     removeIssue(repo, number) {
       const r = repos.get(repo.toLowerCase());
       if (!r) throw new Error(`no repository ${repo}`);
       r.issues = r.issues.filter((i) => i.number !== number);
+      generation++;
     },
     addIssues(repo, n, at) {
       const r = repos.get(repo.toLowerCase()) ?? { nameWithOwner: repo, milestones: [], issues: [] };
@@ -144,6 +154,7 @@ export async function startGithubReplayServer(options: GithubReplayOptions): Pro
           blockedBy: { nodes: [] },
         });
       }
+      generation++;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -330,21 +341,27 @@ export async function startGithubReplayServer(options: GithubReplayOptions): Pro
     return { data: { [key]: { projectV2: { title: project.title, url: project.url, items } }, rateLimit: rate() } };
   }
 
-  /** An issue with what GitHub derives from the others. */
+  /** An issue with what GitHub derives from the others (indexed once per change of the fixtures). */
   function issueOut(issue: IssueNode): Json {
-    const self = issue.repository.nameWithOwner.toLowerCase();
-    const blocking: Ref[] = [];
-    let subIssues = 0;
+    const { blocking, subIssues } = derived();
+    const key = `${issue.repository.nameWithOwner.toLowerCase()}#${issue.number}`;
+    return { ...issue, blocking: { nodes: blocking.get(key) ?? [] }, subIssuesSummary: { total: subIssues.get(key) ?? 0 } };
+  }
+
+  function derived(): Derived {
+    if (index && index.generation === generation) return index;
+    const blocking = new Map<string, Ref[]>();
+    const subIssues = new Map<string, number>();
+    const keyOf = (r: Ref) => `${r.repository.nameWithOwner.toLowerCase()}#${r.number}`;
     for (const r of repos.values()) {
       for (const other of r.issues) {
-        if (other.blockedBy?.nodes.some((b) => b.number === issue.number && b.repository.nameWithOwner.toLowerCase() === self)) {
-          blocking.push({ number: other.number, repository: { nameWithOwner: other.repository.nameWithOwner } });
-        }
-        if (other.parent && other.parent.number === issue.number && other.parent.repository.nameWithOwner.toLowerCase() === self)
-          subIssues++;
+        const ref = { number: other.number, repository: { nameWithOwner: other.repository.nameWithOwner } };
+        for (const b of other.blockedBy?.nodes ?? []) blocking.set(keyOf(b), [...(blocking.get(keyOf(b)) ?? []), ref]);
+        if (other.parent) subIssues.set(keyOf(other.parent), (subIssues.get(keyOf(other.parent)) ?? 0) + 1);
       }
     }
-    return { ...issue, blocking: { nodes: blocking }, subIssuesSummary: { total: subIssues } };
+    index = { generation, blocking, subIssues };
+    return index;
   }
 
   function page<T, O>(all: readonly T[], after: string | undefined, out: (t: T) => O) {
