@@ -20,8 +20,8 @@ const text = (max: number) =>
       const s = [...parts.join(' ')].map((c) => (notXmlChar(c.codePointAt(0) ?? 0) ? '?' : c)).join('');
       return s.trim() === '' ? 'x' : s.slice(0, max);
     });
-/** Lone surrogates are not characters (XML refuses them); keep whole code points. */
-const clean = (s: string) => s.replace(/[\ud800-\udfff]/g, '?');
+/** Lone surrogates are not characters (XML refuses them); whole emoji stay. */
+const clean = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?');
 const title = (max: number) => fc.oneof(text(40), text(max)).map(clean);
 const date = fc.integer({ min: 0, max: 2000 }).map((d) => new Date(Date.UTC(2027, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
 

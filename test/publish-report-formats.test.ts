@@ -73,6 +73,8 @@ describe('Block Kit limits', () => {
       fc.property(bigReport, (r) => {
         const payload = reportSlack(r, { reportUrl: 'https://acme.atlassian.net/wiki/spaces/PROG/pages/42' });
         expect(checkBlockKit(payload)).toEqual([]);
+        // Clipping never leaves half an emoji behind (JSON.stringify writes a lone surrogate as \\udXXX).
+        expect(JSON.stringify(payload)).not.toMatch(/\\ud[89a-f][0-9a-f]{2}/);
         const texts = payload.blocks.map((b) => JSON.stringify(b));
         // The headline and the critical path are never dropped.
         expect(texts[0]).toContain('"type":"header"');
@@ -82,6 +84,13 @@ describe('Block Kit limits', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('a clipped header never ends in half an emoji', () => {
+    const base = fc.sample(bigReport, { numRuns: 1, seed: 7 })[0] as StatusReport;
+    const name = `${'a'.repeat(148)}🚀 and more`;
+    const header = reportSlack({ ...base, program: { ...base.program, name } }).blocks[0] as { text: { text: string } };
+    expect(header.text.text).toBe(`${'a'.repeat(148)}…`);
   });
 
   it('a hundred milestones are split over sections and a thousand are counted in the line that links to the report', () => {

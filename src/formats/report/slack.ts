@@ -17,10 +17,12 @@ const day = (dateTime: string) => dateTime.slice(0, 10);
 const EMOJI: Record<Rag, string> = { green: ':large_green_circle:', amber: ':large_orange_circle:', red: ':red_circle:' };
 /** mrkdwn needs &, < and > escaped; everything else is literal. */
 const mrkdwn = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-/** Clips to `max` UTF-16 units (Slack counts characters; never more than units), never inside an `&amp;`-style entity. */
+/** Clips to `max` UTF-16 units (Slack counts characters; never more than units), never inside an `&amp;`-style entity or a surrogate pair. */
 const clip = (text: string, max: number) => {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  let cut = text.slice(0, max - 1);
+  // Never half an emoji: a lone surrogate is not text.
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
   const amp = cut.lastIndexOf('&');
   return `${amp >= 0 && amp > cut.length - 6 && !cut.slice(amp).includes(';') ? cut.slice(0, amp) : cut}…`;
 };
