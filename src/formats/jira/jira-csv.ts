@@ -79,6 +79,29 @@ export function readJiraCsv(
   const typeOfKey = new Map<string, string>();
   for (const v of byId.values()) typeOfKey.set(v.key, v.type);
 
+  // Every column resolved once: rows are read by index.
+  const col = {
+    summary: columns.first('Summary'),
+    status: columns.first('Status'),
+    category: columns.first('Status Category'),
+    resolution: columns.first('Resolution'),
+    assignee: columns.first('Assignee'),
+    projectKey: columns.first('Project key'),
+    projectName: columns.first('Project name'),
+    description: columns.first('Description'),
+    updated: columns.first('Updated'),
+    due: columns.first('Due date', 'Due Date'),
+    parentSummary: columns.first('Parent summary'),
+    epicLink: columns.first('Custom field (Epic Link)', 'Epic Link'),
+    estimate: columns.first('Original Estimate', 'Original estimate'),
+    labels: columns.all('Labels'),
+    components: columns.all('Component/s', 'Components'),
+    fixVersions: columns.all('Fix Version/s', 'Fix versions', 'Fix Version'),
+    sprints: columns.all('Sprint'),
+  };
+  const storyField = mapping.estimate?.field ?? DEFAULT_STORY_POINTS_FIELD;
+  const teamFieldId = mapping.team?.field ?? DEFAULT_TEAM_FIELD;
+
   const issues: unknown[] = [];
   const lines: number[] = [];
   for (const { line, cells } of rows) {
@@ -92,98 +115,70 @@ export function readJiraCsv(
       );
       continue;
     }
-    const get = (...names: string[]) => cell(cells, columns.first(...names));
-    const all = (...names: string[]) =>
-      columns.all(...names).flatMap((i) => (cell(cells, i) !== undefined ? [cell(cells, i) as string] : []));
     const key = cell(cells, keyAt);
-    if (!key || !/^[A-Za-z][A-Za-z0-9_]*-\d+$/.test(key)) {
-      at(
-        line,
-        keyAt,
-        'schema',
-        key ? `Issue key "${key}" is not an issue key` : 'the row has no Issue key',
-        'an issue key looks like NET-123',
-      );
+    if (!key || !ISSUE_KEY.test(key)) {
+      const message = key ? `Issue key "${key}" is not an issue key` : 'the row has no Issue key';
+      at(line, keyAt, 'schema', message, 'an issue key looks like NET-123');
       continue;
     }
-    const date = (names: string[], kind: 'day' | 'iso'): string | undefined => {
-      const i = columns.first(...names);
+    const date = (i: number | undefined): { day: string; iso: string } | undefined => {
       const v = cell(cells, i);
       if (v === undefined || i === undefined) return undefined;
       const d = csvDate(v);
       if (d === undefined) {
-        at(
-          line,
-          i,
-          'bad-date',
-          `${name(i)} "${v}" of ${key} is not a date`,
-          'Jira exports dates as 21/Nov/15 7:14 AM; set the export date format to that, or to ISO 8601',
-        );
-        return undefined;
+        const hint = 'Jira exports dates as 21/Nov/15 7:14 AM; set the export date format to that, or to ISO 8601';
+        at(line, i, 'bad-date', `${name(i)} "${v}" of ${key} is not a date`, hint);
       }
-      return kind === 'day' ? d.day : d.iso;
+      return d;
     };
-    const type = get('Issue Type');
-    const category = get('Status Category');
+    const type = cell(cells, typeAt);
+    const status = cell(cells, col.status);
+    const assignee = cell(cells, col.assignee);
     const fields: Record<string, unknown> = {
-      summary: get('Summary') ?? null,
-      issuetype: type ? { name: type, subtask: /^sub-?task$/i.test(type) } : null,
-      status: get('Status') ? { name: get('Status'), statusCategory: categoryOf(category) } : null,
+      summary: cell(cells, col.summary) ?? null,
+      issuetype: type ? { name: type, subtask: SUBTASK.test(type) } : null,
+      status: status ? { name: status, statusCategory: categoryOf(cell(cells, col.category)) } : null,
       // Jira shows an open issue's resolution as "Unresolved"; only a real one means work ended.
-      resolution: resolutionOf(get('Resolution')),
-      assignee: get('Assignee') ? { displayName: get('Assignee') } : null,
-      labels: all('Labels').flatMap((l) => l.split(/\s+/).filter(Boolean)),
-      components: all('Component/s', 'Components').map((c) => ({ name: c })),
-      project: { key: get('Project key') ?? key.slice(0, key.lastIndexOf('-')), name: get('Project name') ?? null },
-      description: get('Description') ?? null,
-      fixVersions: all('Fix Version/s', 'Fix versions', 'Fix Version').map((v) => ({ name: v })),
-      updated: date(['Updated'], 'iso') ?? null,
-      duedate: date(['Due date', 'Due Date'], 'day') ?? null,
-      [mapping.sprintField]: all('Sprint').map((s) => ({ name: s })),
-      issuelinks: linkColumns.flatMap(({ index, direction, type: linkType }) => {
-        const other = cell(cells, index);
-        return other
-          ? other
-              .split(/[\s,]+/)
-              .filter(Boolean)
-              .map((k) => ({ type: { name: linkType }, [`${direction}Issue`]: { key: k } }))
-          : [];
-      }),
+      resolution: resolutionOf(cell(cells, col.resolution)),
+      assignee: assignee ? { displayName: assignee } : null,
+      labels: values(cells, col.labels),
+      components: values(cells, col.components).map((c) => ({ name: c })),
+      project: { key: cell(cells, col.projectKey) ?? key.slice(0, key.lastIndexOf('-')), name: cell(cells, col.projectName) ?? null },
+      description: cell(cells, col.description) ?? null,
+      fixVersions: values(cells, col.fixVersions).map((v) => ({ name: v })),
+      updated: date(col.updated)?.iso ?? null,
+      duedate: date(col.due)?.day ?? null,
+      [mapping.sprintField]: values(cells, col.sprints).map((v) => ({ name: v })),
+      issuelinks: links(cells, linkColumns),
     };
     const parent = cell(cells, parentAt);
     if (parent) {
       const known = byId.get(parent);
-      const parentKey = known?.key ?? (/^[A-Za-z][A-Za-z0-9_]*-\d+$/.test(parent) ? parent : undefined);
+      const parentKey = known?.key ?? (ISSUE_KEY.test(parent) ? parent : undefined);
       if (parentKey !== undefined) {
         const parentType = known?.type ?? typeOfKey.get(parentKey);
-        const summary = get('Parent summary');
+        const summary = cell(cells, col.parentSummary);
         fields.parent = {
           key: parentKey,
           fields: { ...(parentType ? { issuetype: { name: parentType } } : {}), ...(summary ? { summary } : {}) },
         };
       }
     }
-    const epicLink = get('Custom field (Epic Link)', 'Epic Link');
+    const epicLink = cell(cells, col.epicLink);
     if (epicLink) fields.epic = { key: epicLink };
-    const estimate = get('Original Estimate', 'Original estimate');
+    const estimate = cell(cells, col.estimate);
     if (estimate !== undefined) {
       const seconds = Number(estimate);
       if (Number.isFinite(seconds)) fields.timeoriginalestimate = seconds;
-      else
-        at(
-          line,
-          columns.first('Original Estimate', 'Original estimate') ?? 0,
-          'schema',
-          `Original Estimate "${estimate}" of ${key} is not a number of seconds`,
-        );
+      else at(line, col.estimate ?? 0, 'schema', `Original Estimate "${estimate}" of ${key} is not a number of seconds`);
     }
     if (storyColumn !== undefined) {
       const points = cell(cells, storyColumn);
       if (points !== undefined && !Number.isFinite(Number(points)))
         at(line, storyColumn, 'schema', `${name(storyColumn)} "${points}" of ${key} is not a number`);
-      else fields[mapping.estimate?.field ?? DEFAULT_STORY_POINTS_FIELD] = points ?? null;
+      else fields[storyField] = points ?? null;
     }
-    if (teamColumn !== undefined) fields[mapping.team?.field ?? DEFAULT_TEAM_FIELD] = cell(cells, teamColumn) ?? null;
+    if (teamColumn !== undefined) fields[teamFieldId] = cell(cells, teamColumn) ?? null;
     issues.push({ key, fields });
     lines.push(line);
   }
@@ -200,6 +195,30 @@ export function readJiraCsv(
       ...(p.hint ? { hint: p.hint } : {}),
     })),
   );
+}
+
+const ISSUE_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
+const SUBTASK = /^sub-?task$/i;
+
+/** The non-empty cells of a repeated column (Labels, Labels, …). */
+function values(cells: readonly string[], indexes: readonly number[]): string[] {
+  const out: string[] = [];
+  for (const i of indexes) {
+    const v = cell(cells, i);
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
+
+/** Issue links from the `Inward/Outward issue link (<type>)` columns, as the REST API writes them. */
+function links(cells: readonly string[], columns: readonly { index: number; direction: 'inward' | 'outward'; type: string }[]): unknown[] {
+  const out: unknown[] = [];
+  for (const { index, direction, type } of columns) {
+    const other = cell(cells, index);
+    if (other === undefined) continue;
+    for (const key of other.split(/[\s,]+/)) if (key) out.push({ type: { name: type }, [`${direction}Issue`]: { key } });
+  }
+  return out;
 }
 
 function cell(cells: readonly string[], index: number | undefined): string | undefined {
