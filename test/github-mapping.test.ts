@@ -148,6 +148,45 @@ describe('GitHub issues of repositories → items', () => {
     ]);
   });
 
+  it('timeline events become activity, once per event id', () => {
+    expect(batch.activity.filter((a) => a.item === 'api-3')).toEqual([
+      {
+        id: 'github:RTE_lADOBKvZ9M5kq2R0z8AAAAK',
+        item: 'api-3',
+        at: '2026-10-20T10:00:00Z',
+        actor: 'ghost',
+        field: 'title',
+        from: 'Intents API',
+        to: 'Payment intents endpoint',
+      },
+      {
+        id: 'github:MIE_lADOBKvZ9M5kq2R0z8AAAAL',
+        item: 'api-3',
+        at: '2026-10-20T10:05:00Z',
+        actor: 'mona',
+        field: 'milestone',
+        to: 'Alpha',
+      },
+      {
+        id: 'github:CE_lADOBKvZ9M5kq2R0z8AAAAM',
+        item: 'api-3',
+        at: '2026-11-10T17:45:00Z',
+        actor: 'octocat',
+        field: 'state',
+        from: 'open',
+        to: 'closed',
+      },
+    ]);
+    expect(batch.activity.filter((a) => a.item === 'api-2').map((a) => [a.field, a.from ?? null, a.to ?? null])).toEqual([
+      ['labels', null, 'security'],
+      ['assignee', null, 'hubot'],
+      ['state', 'open', 'closed'],
+      ['state', 'closed', 'open'],
+    ]);
+    expect(batch.activity.find((a) => a.item === 'web-3')?.to).toBe('closed as duplicate');
+    expect(batch.activity).toHaveLength(8);
+  });
+
   it('milestones: ignore leaves them out', () => {
     const b = mapped({ repos: REPOS, issues: allIssues }, githubMappingSchema.parse({ milestones: 'ignore' }));
     expect(b.works.some((w) => w.fields.kind === 'milestone')).toBe(false);

@@ -54,7 +54,13 @@ async function newProgram(id: string): Promise<ProgramId> {
   return id as ProgramId;
 }
 
-const options = (at: string): SyncOptions => ({ dryRun: false, at: new Date(at), actor: 'tpm', progress: () => {} });
+const options = (at: string): SyncOptions => ({
+  dryRun: false,
+  at: new Date(at),
+  actor: 'tpm',
+  progress: () => {},
+  recordActivity: (id, entries) => store.integrations.recordActivity(id, entries),
+});
 
 function repoSource() {
   const config = githubIntegrationSchema.parse({
@@ -118,6 +124,14 @@ describe('GitHub → stored program through the replay server', () => {
     ]);
     const [set] = await store.history(program, { limit: 1 });
     expect(set?.source).toBe('sync github: octo-org/api, octo-org/web');
+    // The issues' timelines are the items' GitHub activity.
+    expect(r.value.summary.activity).toBe(8);
+    const api3 = await store.integrations.activity(program, 'api-3');
+    expect(api3.map((a) => [a.actor, a.field, a.from ?? null, a.to ?? null]).reverse()).toEqual([
+      ['ghost', 'title', 'Intents API', 'Payment intents endpoint'],
+      ['mona', 'milestone', null, 'Alpha'],
+      ['octocat', 'state', 'open', 'closed'],
+    ]);
   });
 
   it('re-sync after edits on GitHub: exactly those change, local work survives, a removed issue shows removed', async () => {
@@ -161,6 +175,11 @@ describe('GitHub → stored program through the replay server', () => {
     expect(r.value.summary.removed).toEqual(['api-4']);
     expect(r.value.summary.created).toEqual([]);
     expect(r.value.summary.dependencies).toEqual({ added: 1, removed: 0 });
+    // The rename of api-5 and the closing of web-2, recorded once.
+    expect(r.value.summary.activity).toBe(2);
+    expect((await store.integrations.activity(program, 'web-2')).map((a) => [a.actor, a.field, a.to])).toEqual([
+      ['octo-dev', 'state', 'closed'],
+    ]);
 
     const [set] = await store.history(program, { limit: 1 });
     expect(set?.version).toBe((before ?? 0) + 1);

@@ -19,7 +19,8 @@ import { join } from 'node:path';
  * - a secondary rate limit: 429 with retry-after on chosen requests;
  * - `errors` with type NOT_FOUND in a 200 for a repository, organization, user or project it lacks;
  * - what GitHub derives is derived: `blocking` is the reverse of `blockedBy`, `subIssuesSummary`
- *   counts sub-issues, a milestone's `issues` are the issues in it.
+ *   counts sub-issues, a milestone's `issues` are the issues in it, and an edit that closes,
+ *   reopens or renames an issue adds its timeline event.
  * Time is the test's clock, so a wait until the reset costs no wall time.
  */
 
@@ -41,6 +42,7 @@ export interface IssueNode extends Json {
   blockedBy?: { nodes: Ref[] };
   milestone?: Json | null;
   labels?: { nodes: { name: string }[] };
+  timelineItems?: { nodes: Json[] };
 }
 interface Derived {
   readonly generation: number;
@@ -114,6 +116,7 @@ export async function startGithubReplayServer(options: GithubReplayOptions): Pro
   let count = 0;
   // Edits bump the generation, so derived fields are recomputed once per change, not per issue.
   let generation = 0;
+  let eventCount = 0;
   let index: Derived | undefined;
 
   const state: GithubReplayServer = {
@@ -124,6 +127,15 @@ export async function startGithubReplayServer(options: GithubReplayOptions): Pro
     editIssue(repo, number, patch, at) {
       const issue = findIssue(repos, repo, number);
       if (!issue) throw new Error(`no issue ${repo}#${number} in the replay fixtures`);
+      // GitHub writes a timeline event for each change a TPM follows; so does the replay.
+      const events = (issue.timelineItems ??= { nodes: [] }).nodes;
+      const event = (type: string, extra: Json) =>
+        events.push({ __typename: type, id: `${type}_replay_${++eventCount}`, createdAt: at, actor: { login: 'octo-dev' }, ...extra });
+      if (patch.state && patch.state !== issue.state) {
+        if (patch.state === 'CLOSED') event('ClosedEvent', { stateReason: patch.stateReason ?? 'COMPLETED' });
+        else event('ReopenedEvent', {});
+      }
+      if (patch.title && patch.title !== issue.title) event('RenamedTitleEvent', { previousTitle: issue.title, currentTitle: patch.title });
       Object.assign(issue, patch, { updatedAt: at });
       generation++;
     },

@@ -26,6 +26,25 @@ export const milestoneSchema = z.object({
 });
 export type GithubMilestone = z.infer<typeof milestoneSchema>;
 
+/**
+ * One event of an issue's timeline (ClosedEvent, ReopenedEvent, RenamedTitleEvent, Labeled/
+ * UnlabeledEvent, Assigned/UnassignedEvent, Milestoned/DemilestonedEvent), told apart by `__typename`.
+ */
+export const timelineEventSchema = z.object({
+  __typename: z.string().optional(),
+  id: z.string().optional(),
+  createdAt: z.string().optional(),
+  /** null for a deleted account ("ghost"). */
+  actor: z.object({ login: z.string() }).nullish(),
+  stateReason: z.string().nullish(),
+  previousTitle: z.string().nullish(),
+  currentTitle: z.string().nullish(),
+  label: z.object({ name: z.string() }).nullish(),
+  assignee: z.object({ login: z.string().optional() }).nullish(),
+  milestoneTitle: z.string().nullish(),
+});
+export type GithubTimelineEvent = z.infer<typeof timelineEventSchema>;
+
 export const issueSchema = z.object({
   number: z.number().int().positive(),
   title: z.string(),
@@ -43,6 +62,7 @@ export const issueSchema = z.object({
   subIssuesSummary: z.object({ total: z.number().int().nonnegative() }).nullish(),
   blockedBy: nodes(issueRefSchema).nullish(),
   blocking: nodes(issueRefSchema).nullish(),
+  timelineItems: nodes(timelineEventSchema).nullish(),
 });
 export type GithubIssue = z.infer<typeof issueSchema>;
 

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../../domain/calendar-date.js';
 import { isCalendarDate } from '../../domain/calendar-date.js';
-import type { ExternalBatch, ExternalDependency, ExternalWork, SyncedField } from '../../domain/external-work.js';
+import type { ExternalActivity, ExternalBatch, ExternalDependency, ExternalWork, SyncedField } from '../../domain/external-work.js';
 import type { ItemId, TeamId } from '../../domain/ids.js';
 import type { GithubMapping, GithubSelection } from '../../domain/integration.js';
 import { err, ok, type Result } from '../../domain/result.js';
@@ -15,6 +15,7 @@ import {
   projectItemSchema,
   repositoryMilestoneSchema,
 } from './github-nodes.js';
+import { timelineActivity } from './issue-timeline.js';
 import { commonStatus, DEADLINE_FIELDS, ProjectFields } from './project-fields.js';
 
 /** What the GitHub source fetched, as GitHub answered it (the nodes of src/formats/github/github-nodes.ts). */
@@ -56,6 +57,7 @@ export const MAX_DESCRIPTION = 4000;
  *   or an `estimate:3` label, times `pointsToDays`; the labels consumed so are not tags;
  * - an issue with sub-issues is an epic, its sub-issues' parent; "blocked by" → FS dependencies;
  * - milestones → milestone items (target = due day) that their issues finish before;
+ * - timeline events (closed, reopened, renamed, labels, assignees, milestone) → activity;
  * - a board's iteration → start-no-earlier-than of work not done; its "Target date", "Due date",
  *   "Due" or "Deadline" date field → deadline.
  * Pull requests and redacted or archived board items are not work items and are left out.
@@ -112,6 +114,7 @@ export function mapGithubIssues(fetched: GithubFetched, mapping: GithubMapping):
   const works = new Map<string, ExternalWork>();
   const dependencies = new Map<string, ExternalDependency>();
   const teams = new Map<string, string>();
+  const activity: ExternalActivity[] = [];
   const milestones = new Map<ItemId, { repo: string; milestone: GithubMilestone }>();
   const addDependency = (from: ItemId, to: ItemId, link: string) => {
     if (from !== to) dependencies.set(`${from}\u0000${to}`, { from, to, type: 'FS', link });
@@ -144,6 +147,7 @@ export function mapGithubIssues(fetched: GithubFetched, mapping: GithubMapping):
       url = issue.url ?? undefined;
       if ((issue.subIssuesSummary?.total ?? 0) > 0 || parents.has(id)) kind = 'epic';
       if (issue.parent) parent = ids.issue(issue.parent.repository.nameWithOwner, issue.parent.number);
+      activity.push(...timelineActivity(id, issue.timelineItems?.nodes ?? []));
       for (const b of issue.blockedBy?.nodes ?? []) if (b) addDependency(ids.issue(b.repository.nameWithOwner, b.number), id, 'blocked by');
       for (const b of issue.blocking?.nodes ?? []) if (b) addDependency(id, ids.issue(b.repository.nameWithOwner, b.number), 'blocked by');
       if (issue.milestone && mapping.milestones === 'milestones') {
@@ -200,7 +204,7 @@ export function mapGithubIssues(fetched: GithubFetched, mapping: GithubMapping):
     dependencies: [...dependencies.values()],
     teams: [...teams].map(([id, name]) => ({ id: id as TeamId, name })),
     workstreams: [],
-    activity: [],
+    activity,
   });
 }
 

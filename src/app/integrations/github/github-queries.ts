@@ -4,6 +4,22 @@
  * 100, GitHub's largest; nested lists are capped at what a planning item needs.
  */
 
+/**
+ * The changes of an issue a TPM follows, from its timeline (the last 50 per fetch: an incremental
+ * sync sees every issue again after it changes). https://docs.github.com/en/graphql/reference/enums#issuetimelineitemsitemtype
+ */
+const TIMELINE_TYPES = [
+  'CLOSED_EVENT',
+  'REOPENED_EVENT',
+  'RENAMED_TITLE_EVENT',
+  'LABELED_EVENT',
+  'UNLABELED_EVENT',
+  'ASSIGNED_EVENT',
+  'UNASSIGNED_EVENT',
+  'MILESTONED_EVENT',
+  'DEMILESTONED_EVENT',
+].join(', ');
+
 const ISSUE_FIELDS = `
 fragment IssueFields on Issue {
   number
@@ -21,6 +37,20 @@ fragment IssueFields on Issue {
   subIssuesSummary { total }
   blockedBy(first: 50) { nodes { number repository { nameWithOwner } } }
   blocking(first: 50) { nodes { number repository { nameWithOwner } } }
+  timelineItems(last: 50, itemTypes: [${TIMELINE_TYPES}]) {
+    nodes {
+      __typename
+      ... on ClosedEvent { id createdAt actor { login } stateReason }
+      ... on ReopenedEvent { id createdAt actor { login } }
+      ... on RenamedTitleEvent { id createdAt actor { login } previousTitle currentTitle }
+      ... on LabeledEvent { id createdAt actor { login } label { name } }
+      ... on UnlabeledEvent { id createdAt actor { login } label { name } }
+      ... on AssignedEvent { id createdAt actor { login } assignee { ... on User { login } ... on Bot { login } } }
+      ... on UnassignedEvent { id createdAt actor { login } assignee { ... on User { login } ... on Bot { login } } }
+      ... on MilestonedEvent { id createdAt actor { login } milestoneTitle }
+      ... on DemilestonedEvent { id createdAt actor { login } milestoneTitle }
+    }
+  }
 }`;
 
 const FIELD_NAME = 'field { ... on ProjectV2FieldCommon { name } }';
