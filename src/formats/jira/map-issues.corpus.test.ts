@@ -189,7 +189,7 @@ describe('go-jira issues_in_sprint.json (Agile API issue with an epic link field
     ]);
     // The epic is outside the selection; the Agile API gives its summary, so its workstream is named.
     expect(b.workstreams).toEqual([{ id: 'AR-37', name: 'Moderation design' }]);
-    expect(b.teams).toEqual([{ id: 'ar', name: 'AR' }]);
+    expect(b.teams).toEqual([{ id: 'ar', name: 'Team Argon' }]);
     const perTeam = batch(
       issues,
       mapping({ team: { from: 'project' }, estimate: { from: 'field', field: 'customfield_10105', pointsToDays: { ar: 2 } } }),

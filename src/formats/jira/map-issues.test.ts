@@ -127,7 +127,7 @@ describe('Jira Cloud (REST v3) fixture', () => {
       return { net2: fieldsOf(t, 'NET-2')?.team, teams: t.teams };
     };
     expect(by({ from: 'component' })).toEqual({ net2: 'gateway', teams: [{ id: 'gateway', name: 'Gateway' }] });
-    expect(by({ from: 'project' }).teams).toEqual([{ id: 'net', name: 'NET' }]);
+    expect(by({ from: 'project' }).teams).toEqual([{ id: 'net', name: 'Network' }]);
     expect(by({ from: 'label', prefix: 'team-' })).toEqual({ net2: 'netops', teams: [{ id: 'netops', name: 'netops' }] });
     expect(by({ from: 'field', field: 'customfield_10001', values: { 'Platform Networking': 'edge' } }).net2).toBe('edge');
   });

@@ -222,7 +222,9 @@ export function mapIssues(issues: readonly unknown[], mapping: JiraMapping, site
       if (value !== undefined) {
         const id = teamIdOf(value, mapping.team);
         out.team = id;
-        if (!teams.has(id)) teams.set(id, value);
+        // A project team is named after the project (Team Argon), its id made from the key (ar).
+        const name = mapping.team.from === 'project' ? fields.project?.name?.trim() || value : value;
+        if (!teams.has(id)) teams.set(id, name);
       }
     }
     if (mapping.estimate) {
