@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../src/app/engine-pool/worker-pool.js';
 import type { HttpDeps } from '../src/app/integrations/http-client.js';
+import { publishNow } from '../src/app/integrations/publish/publish-now.js';
 import { loadProgram } from '../src/app/load-program.js';
 import type { ProgramId } from '../src/domain/ids.js';
 import { type PublishScheduler, startPublishScheduler, TICK_MS } from '../src/server/publish-scheduler.js';
@@ -140,5 +141,24 @@ describe('scheduled publishing', () => {
     expect(runsOf(await scheduler.tick())).toEqual([`${sample} confluence ok`, `${sample} slack ok`, `${small} slack failed`]);
     expect([...confluence.pages.values()][0]?.version).toMatchObject({ number: 3, message: 'Throughline status 2027-03-19' });
     expect(slack.accepted).toHaveLength(3);
+  });
+
+  it('"publish now" publishes and records who did it; the schedule still runs at its next time', async () => {
+    now = new Date('2027-03-23T10:00:00Z');
+    const env = { CONFLUENCE_API_TOKEN: TOKEN, SLACK_WEBHOOK_URL: slack.webhookUrl };
+    const done = await publishNow({ store, env, http, pool, now: () => now, trials: 200 }, sample, 'confluence', 'priya');
+    expect(done).toMatchObject({ ok: true, value: { kind: 'confluence', version: 4, created: false } });
+    expect((await store.integrations.results(sample, 'confluence'))[0]).toMatchObject({
+      ok: true,
+      actor: 'priya',
+      summary: { version: 4 },
+    });
+    const noSecret = await publishNow({ store, env: {}, http, pool, now: () => now }, sample, 'slack', 'priya');
+    expect(noSecret).toMatchObject({ ok: false, error: { kind: 'no-secret' } });
+    expect(noSecret.ok || noSecret.error.message).toContain('SLACK_WEBHOOK_URL');
+    expect(await scheduler.tick()).toEqual([]);
+    now = new Date('2027-03-26T19:00:05Z');
+    expect(runsOf(await scheduler.tick())).toEqual([`${sample} confluence ok`, `${sample} slack ok`, `${small} slack failed`]);
+    expect([...confluence.pages.values()][0]?.version.number).toBe(5);
   });
 });
