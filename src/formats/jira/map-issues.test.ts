@@ -314,3 +314,25 @@ describe('bad input', () => {
     ]);
   });
 });
+
+describe('dependencies', () => {
+  it('keeps one dependency per pair of issues, the first link read', () => {
+    const b = batch(
+      [
+        {
+          key: 'NET-1',
+          fields: {
+            issuelinks: [
+              { type: { name: 'Blocks' }, outwardIssue: { key: 'NET-2' } },
+              { type: { name: 'Relates' }, outwardIssue: { key: 'NET-2' } },
+              { type: { name: 'Blocks' }, outwardIssue: { key: 'NET-1' } },
+            ],
+          },
+        },
+        { key: 'NET-2', fields: { issuelinks: [{ type: { name: 'Blocks' }, inwardIssue: { key: 'NET-1' } }] } },
+      ],
+      mapping({ links: { Blocks: 'FS', Relates: 'SS' } }),
+    );
+    expect(b.dependencies).toEqual([{ from: 'NET-1', to: 'NET-2', type: 'FS', link: 'Blocks' }]);
+  });
+});

@@ -187,7 +187,8 @@ export function mapIssues(issues: readonly unknown[], mapping: JiraMapping, site
   if (asWorkstreams) for (const p of parsed) if (p.epic) batchEpics.add(p.issue.key);
   const addDependency = (from: string, to: string, type: LinkType, link: string) => {
     if (from === to || batchEpics.has(from) || batchEpics.has(to)) return;
-    const id = `${from}\u0000${to}\u0000${type}`;
+    // One dependency per pair, as the program keeps them (the first link read wins).
+    const id = `${from}\u0000${to}`;
     if (depSeen.has(id)) return;
     depSeen.add(id);
     dependencies.push({ from: from as ItemId, to: to as ItemId, type, link });
