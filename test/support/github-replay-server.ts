@@ -128,7 +128,8 @@ export async function startGithubReplayServer(options: GithubReplayOptions): Pro
       const issue = findIssue(repos, repo, number);
       if (!issue) throw new Error(`no issue ${repo}#${number} in the replay fixtures`);
       // GitHub writes a timeline event for each change a TPM follows; so does the replay.
-      const events = (issue.timelineItems ??= { nodes: [] }).nodes;
+      issue.timelineItems ??= { nodes: [] };
+      const events = issue.timelineItems.nodes;
       const event = (type: string, extra: Json) =>
         events.push({ __typename: type, id: `${type}_replay_${++eventCount}`, createdAt: at, actor: { login: 'octo-dev' }, ...extra });
       if (patch.state && patch.state !== issue.state) {
