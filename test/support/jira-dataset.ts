@@ -75,9 +75,16 @@ export class JiraDataset {
   myself: Record<string, unknown> = { displayName: 'Person A', emailAddress: 'user@test.com' };
   private nextHistoryId = 900_000;
   private nextLinkId = 700_000;
+  private changes = 0;
+
+  /** Bumped by every change, so a server may cache what a query found until the data changes. */
+  get version(): number {
+    return this.changes;
+  }
 
   add(issue: StoredIssue): void {
     this.issues.set(issue.key, issue);
+    this.changes++;
   }
 
   /** Every issue, by key (NET-9 before NET-10). */
@@ -120,6 +127,7 @@ export class JiraDataset {
     }
     fields.updated = formatJiraTime(at);
     issue.fields = fields;
+    this.changes++;
     return this.record(issue, items, at, options.author);
   }
 
@@ -127,6 +135,7 @@ export class JiraDataset {
   remove(key: string): void {
     this.get(key);
     this.issues.delete(key);
+    this.changes++;
     for (const other of this.issues.values()) {
       const links = other.fields.issuelinks;
       if (!Array.isArray(links)) continue;
@@ -145,6 +154,7 @@ export class JiraDataset {
     const a = this.get(from);
     const b = this.get(to);
     const id = String(this.nextLinkId++);
+    this.changes++;
     a.fields = {
       ...a.fields,
       issuelinks: [...asLinks(a.fields.issuelinks), { id, type, outwardIssue: linkedIssue(b) }],

@@ -235,10 +235,16 @@ export async function startJiraReplay(options: JiraReplayOptions): Promise<JiraR
     return out;
   }
 
+  // What a query found, until the data changes: paging through 20,000 issues must not filter and sort them for every page.
+  const found = new Map<string, { version: number; issues: StoredIssue[] }>();
   function select(jql: string): { ok: true; issues: StoredIssue[] } | { ok: false; message: string } {
+    const cached = found.get(jql);
+    if (cached && cached.version === data.version) return { ok: true, issues: cached.issues };
     const parsed = parseJql(jql, jqlOptions);
     if (!parsed.ok) return parsed;
     const issues = [...data.issues.values()].filter((i) => parsed.query.matches(i)).sort(parsed.query.compare);
+    if (found.size > 100) found.clear();
+    found.set(jql, { version: data.version, issues });
     return { ok: true, issues };
   }
 

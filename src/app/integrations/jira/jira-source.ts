@@ -24,9 +24,18 @@ const KEY_PAGE = 5000;
 /** Board issues come 50 a page; each page's keys are then searched with fields in one request. */
 const KEYS_PER_SEARCH = 50;
 
-/** A Jira `WorkSource`, with its HTTP client for benches and tests (requests sent, time waited). */
+/** Where the last `fetch` spent its time, in ms: reading Jira (changelogs included) and mapping. */
+export interface JiraFetchStats {
+  readonly issues: number;
+  readonly readMs: number;
+  readonly changelogRequests: number;
+  readonly mapMs: number;
+}
+
+/** A Jira `WorkSource`, with its HTTP client (requests sent, time waited) and timings for benches and progress reports. */
 export interface JiraSource extends WorkSource {
   readonly client: HttpClient;
+  lastFetch(): JiraFetchStats | undefined;
 }
 
 export function jiraSource(config: JiraIntegration, secret: string, deps: HttpDeps): JiraSource {
@@ -133,6 +142,7 @@ export function jiraSource(config: JiraIntegration, secret: string, deps: HttpDe
       for (const issue of issues) {
         const log = issue.changelog;
         if (log && (log.total === undefined || log.histories.length >= log.total)) continue;
+        changelogRequests++;
         const full = await fullChangelog(client, issue.key);
         if (!full.ok) return full;
         issue.changelog = { total: full.value.length, histories: full.value };
@@ -150,14 +160,22 @@ export function jiraSource(config: JiraIntegration, secret: string, deps: HttpDe
     return r.ok ? ok(out) : r;
   }
 
+  let stats: JiraFetchStats | undefined;
+  let changelogRequests = 0;
+
   async function fetch(
     since: string | undefined,
     progress: ProgressSink,
     limit?: number,
   ): Promise<Result<ExternalBatch, IntegrationError>> {
+    changelogRequests = 0;
+    let t = performance.now();
     const raw = await fetchRaw(since, progress, limit);
     if (!raw.ok) return raw;
+    const readMs = performance.now() - t;
+    t = performance.now();
     const mapped = mapJiraIssues(raw.value, mapping, { site: config.site });
+    stats = { issues: raw.value.length, readMs, changelogRequests, mapMs: performance.now() - t };
     if (!mapped.ok) {
       const shown = mapped.error.slice(0, 5).map((p) => `${p.message}${p.hint ? ` (${p.hint})` : ''}`);
       const more = mapped.error.length > 5 ? `; and ${mapped.error.length - 5} more` : '';
@@ -196,6 +214,7 @@ export function jiraSource(config: JiraIntegration, secret: string, deps: HttpDe
     fetch,
     keys,
     client,
+    lastFetch: () => stats,
   };
 }
 
