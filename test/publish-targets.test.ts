@@ -136,7 +136,7 @@ describe('publishing to Confluence', () => {
       http,
     );
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error.message).toMatch(/HTTP 400.*Error parsing xhtml/);
+    if (!bad.ok) expect(bad.error.message).toMatch(/HTTP 400.*Error parsing xhtml.*could not read the report's page body/);
   });
 });
 

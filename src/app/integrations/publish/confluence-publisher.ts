@@ -194,12 +194,17 @@ export async function publishConfluence(
   }
 }
 
-/** Confluence's 400 for a body it cannot parse is about our XHTML, not the user's input: say so. */
+/** Confluence's 400s in words: a title taken by a page that is not current, or a body it cannot parse (our fault, not the user's). */
 function explain(e: IntegrationError, config: ConfluenceIntegration): IntegrationError {
-  if (e.kind === 'http' && e.status === 400)
+  if (e.kind === 'http' && e.status === 400 && /title already exists/i.test(e.message))
     return {
       ...e,
-      message: `${e.message} Confluence refused the page "${config.title}"; if it names the body, the report's storage format is at fault: please report it.`,
+      message: `${e.message} A page titled "${config.title}" exists in ${config.space} but is not a current page (archived, a draft or in the trash): restore it, or change the title.`,
+    };
+  if (e.kind === 'http' && e.status === 400 && /xhtml|storage|body|parse/i.test(e.message))
+    return {
+      ...e,
+      message: `${e.message} Confluence could not read the report's page body: this is a fault in Throughline, please report it.`,
     };
   if (e.kind === 'auth' && e.status === 403)
     return { ...e, message: `${e.message} The account needs permission to add and edit pages in the space ${config.space}.` };

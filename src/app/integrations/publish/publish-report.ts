@@ -52,7 +52,11 @@ export async function storedProgramReport(
     now: options.now,
     ...(await storedReportInputs(store, model, asOf)),
   });
-  if (!built.ok) return err({ kind: 'report', message: `the report of "${id}" could not be built: its plan fails (${built.error.kind})` });
+  if (!built.ok) {
+    const e = built.error;
+    const why = e.kind === 'cycle' ? `its dependencies form a cycle (${e.path.join(' → ')})` : `its calendar: ${e.message}`;
+    return err({ kind: 'report', message: `the report of "${id}" could not be built: ${why}; fix the program and publish again` });
+  }
   if (options.record !== false) {
     const version = (await store.listPrograms()).find((p) => p.id === id)?.version ?? 1;
     await store.insights.saveStatusSnapshot(id, { asOf, takenAt: options.now, version, summary: built.value.snapshot });
