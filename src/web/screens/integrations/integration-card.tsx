@@ -22,6 +22,12 @@ const PHASES: Record<SyncProgress['phase'], string> = {
   done: 'Done',
 };
 const POLL_MS = 500;
+const SETUP_HINT: Record<Integration['kind'], string> = {
+  jira: 'Not connected yet. Set it up once: the site, what to bring in (JQL, a board or epics), and how fields map.',
+  github: 'Not connected yet. Set it up once: the repositories or Projects board, and how labels and fields map.',
+  confluence: 'Not connected yet. Name the space and page the status report goes to, and when to publish it.',
+  slack: 'Not connected yet. Add an incoming webhook for the channel, and when to post the summary.',
+};
 
 function secretWords(i: Integration): string {
   const what = i.kind === 'slack' ? 'Webhook URL' : 'Token';
@@ -157,11 +163,7 @@ export function IntegrationCard({
           </dd>
         </dl>
       ) : (
-        <p className="muted intg-empty">
-          {canAdmin
-            ? 'Not connected yet. Set it up: the site, what to bring in, and how fields map.'
-            : 'Not connected. An admin of the program can set it up.'}
-        </p>
+        <p className="muted intg-empty">{canAdmin ? SETUP_HINT[i.kind] : 'Not connected. An admin of the program can set it up.'}</p>
       )}
 
       {run ? (

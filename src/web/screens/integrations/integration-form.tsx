@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { type ApiProblem, api, programPath } from '../../api/client';
 import { ProblemBanner } from '../../components/feedback';
 import { errorFor, Field } from '../../components/field';
@@ -74,6 +74,11 @@ export function IntegrationForm({
   const [secret, setSecret] = useState('');
   const [problem, setProblem] = useState<ApiProblem>();
   const [saving, setSaving] = useState(false);
+  const top = useRef<HTMLDivElement>(null);
+  // The form scrolls inside the dialog: bring the server's answer into view.
+  useEffect(() => {
+    if (problem) top.current?.scrollIntoView({ block: 'start' });
+  }, [problem]);
   const set = (path: string, value: unknown) => setDraft((d) => put(d, path, value));
   const err = (path: string) => errorFor(problem, path);
 
@@ -123,7 +128,7 @@ export function IntegrationForm({
 
   return (
     <form className="intg-form" onSubmit={submit} aria-label={`${KIND_NAMES[kind]} settings`}>
-      {problem ? <ProblemBanner problem={problem} /> : null}
+      <div ref={top}>{problem ? <ProblemBanner problem={problem} /> : null}</div>
       {kind === 'jira' ? <JiraFields draft={draft} set={set} input={input} choice={choice} err={err} /> : null}
       {kind === 'github' ? <GithubFields draft={draft} set={set} input={input} choice={choice} err={err} /> : null}
       {kind === 'confluence' ? (
