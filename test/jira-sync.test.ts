@@ -261,3 +261,34 @@ describe('Jira source over the replay server: fetching', () => {
     expect(r.ok && r.value.works.filter((w) => /^NET-\d+$/.test(w.key)).length).toBeLessThanOrEqual(20);
   });
 });
+
+describe('Jira source over the replay server: long changelogs and long JQL', () => {
+  it('an issue with 250 histories: the rest comes from /changelog in pages of 100, every entry once', async () => {
+    const data = generateDataset({ issues: 30 });
+    for (let k = 0; k < 250; k++) data.edit('NET-12', { labels: [`l${k}`] }, new Date(Date.UTC(2026, 5, 1, 0, k)));
+    const s = await replay(data);
+    const source = jiraSource(config(s.url, { select: { jql: 'project = NET' } }), TOKEN, recordingDeps());
+    const r = await source.fetch(undefined, () => {});
+    expect(r.ok).toBe(true);
+    const pages = s.requests.filter((q) => q.path === '/rest/api/3/issue/NET-12/changelog');
+    const total = data.get('NET-12').histories.length;
+    expect(pages.map((q) => q.query.startAt)).toEqual(['0', '100', '200'].concat(total > 300 ? ['300'] : []));
+    const labels = r.ok ? r.value.activity.filter((a) => a.item === 'NET-12' && a.field === 'labels') : [];
+    expect(labels).toHaveLength(250);
+    expect(labels.at(-1)?.to).toBe('l249');
+    expect(source.lastFetch()).toMatchObject({ issues: 30, changelogRequests: 1 });
+  });
+
+  it('JQL too long for a URL goes by POST (150 epics), with the same paging', async () => {
+    const s = await replay(generateDataset({ issues: 1500, epicEvery: 10 }));
+    const epics = Array.from({ length: 150 }, (_, n) => `NET-${n * 10 + 1}`);
+    const source = jiraSource(config(s.url, { select: { epics } }), TOKEN, recordingDeps());
+    const r = await source.fetch(undefined, () => {});
+    expect(r.ok).toBe(true);
+    const posts = searches(s).filter((q) => q.method === 'POST');
+    expect(posts.length).toBe(searches(s).length);
+    expect(posts.length).toBe(15);
+    expect(posts[1]?.body).toMatchObject({ maxResults: 100, expand: 'changelog', nextPageToken: expect.any(String) });
+    expect(r.ok && r.value.workstreams).toHaveLength(150);
+  });
+});
