@@ -52,8 +52,11 @@ const history = z.object({
   id: z.union([z.string(), z.number()]).nullish(),
   author: user,
   created: str,
+  // `toString` cannot be a key of the shape: on an item without it, the inherited
+  // Object.prototype.toString would be read and rejected. The loose object keeps it as sent, and
+  // `changeTo` reads it as an own property.
   items: z
-    .array(z.object({ field: str, fieldId: str, fromString: str, toString: str }))
+    .array(z.looseObject({ field: str, fieldId: str, fromString: str }))
     .nullish()
     .transform((v) => v ?? []),
 });
@@ -116,3 +119,9 @@ export type SprintValue = z.infer<typeof sprintValue>;
 
 /** The classic Epic Link field holds the epic's key. */
 export const epicLinkFieldSchema = z.union([z.string(), z.object({ key: z.string() })]).nullish();
+
+/** The `toString` of a changelog item (the new value, as text), when Jira sent one. */
+export function changeTo(item: object): string | undefined {
+  const to = Object.hasOwn(item, 'toString') ? (item as Record<string, unknown>).toString : undefined;
+  return typeof to === 'string' ? to : undefined;
+}

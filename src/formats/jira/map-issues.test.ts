@@ -336,3 +336,26 @@ describe('dependencies', () => {
     expect(b.dependencies).toEqual([{ from: 'NET-1', to: 'NET-2', type: 'FS', link: 'Blocks' }]);
   });
 });
+
+describe('changelog', () => {
+  it('reads items that omit fromString or toString (no inherited toString), and histories without an author', () => {
+    const b = batch(
+      [
+        {
+          key: 'NET-1',
+          fields: {},
+          changelog: {
+            histories: [
+              { id: '7', created: '2027-01-10T09:30:00.000+0100', items: [{ field: 'Sprint' }, { field: 'labels', toString: 'urgent' }] },
+            ],
+          },
+        },
+      ],
+      mapping(),
+    );
+    expect(b.activity).toEqual([
+      { id: 'jira:7:0', item: 'NET-1', at: '2027-01-10T09:30:00.000+01:00', actor: 'Jira', field: 'Sprint' },
+      { id: 'jira:7:1', item: 'NET-1', at: '2027-01-10T09:30:00.000+01:00', actor: 'Jira', field: 'labels', to: 'urgent' },
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import { descriptionText } from './adf-text.js';
 import { FixVersionMilestones } from './fix-version-milestones.js';
 import { calendarDay, isoDateTime } from './jira-dates.js';
 import {
+  changeTo,
   epicLinkFieldSchema,
   type JiraFields,
   type JiraIssue,
@@ -289,7 +290,8 @@ export function mapIssues(issues: readonly unknown[], mapping: JiraMapping, site
             field: item.field ?? item.fieldId ?? 'unknown',
           };
           if (item.fromString != null) entry.from = item.fromString;
-          if (item.toString != null) entry.to = item.toString;
+          const to = changeTo(item);
+          if (to !== undefined) entry.to = to;
           activity.push(entry);
         });
       }
