@@ -96,6 +96,16 @@ describe('Jira source over the replay server: connection', () => {
     expect(!wrong.ok && wrong.error.message).not.toContain('wrong-pat-456');
   });
 
+  it("a board: test names it; a board that does not exist is a not-found with Jira's words", async () => {
+    const s = await replay(generateDataset({ issues: 10 }));
+    const ok = await jiraSource(config(s.url, { select: { board: 1 } }), TOKEN, recordingDeps()).test();
+    expect(ok.ok && ok.value.detail).toContain('board 1 is "NET board"');
+    const missing = await jiraSource(config(s.url, { select: { board: 7 } }), TOKEN, recordingDeps()).fetch(undefined, () => {});
+    expect(!missing.ok && missing.error.kind).toBe('not-found');
+    expect(!missing.ok && missing.error.message).toContain('Board does not exist or you do not have permission to see it.');
+    expect(!missing.ok && missing.error.message).toContain('Check select.board');
+  });
+
   it('JQL Jira cannot read: the 400 body is shown and the setting to fix is named', async () => {
     const s = await replay(corpusDataset());
     const source = jiraSource(config(s.url, { select: { jql: 'projekt = UT' } }), TOKEN, recordingDeps());

@@ -56,11 +56,14 @@ export function jiraSource(config: JiraIntegration, secret: string, deps: HttpDe
         ? `epics ${select.epics.join(', ')} and their issues`
         : `JQL "${select.jql}"`;
 
-  /** A 400 on a search is Jira refusing the JQL: say which setting to fix. */
-  const explain = (e: IntegrationError): IntegrationError =>
-    e.kind === 'http' && e.status === 400
-      ? { ...e, message: `Jira refused the selection's JQL (${describe}): ${e.message} Check select in the Jira integration.` }
-      : e;
+  /** A 400 on a search is Jira refusing the JQL, a 404 on a board a wrong board number: say which setting to fix. */
+  const explain = (e: IntegrationError): IntegrationError => {
+    if (e.kind === 'http' && e.status === 400)
+      return { ...e, message: `Jira refused the selection's JQL (${describe}): ${e.message} Check select in the Jira integration.` };
+    if (e.kind === 'not-found' && 'board' in select)
+      return { ...e, message: `${e.message} Check select.board: the number in the board's address (…/boards/84).` };
+    return e;
+  };
 
   const search = (request: SearchRequest, onPage: (issues: RawIssue[], total: number | undefined) => boolean) =>
     (cloud ? searchCloud : searchDataCenter)(client, request, onPage);
@@ -73,7 +76,7 @@ export function jiraSource(config: JiraIntegration, secret: string, deps: HttpDe
     // Try the selection too, one key's worth, so a bad JQL or a missing board shows at "Test connection".
     if ('board' in select) {
       const board = await client.send({ path: `/rest/agile/1.0/board/${select.board}` });
-      if (!board.ok) return err(board.error);
+      if (!board.ok) return err(explain(board.error));
       const name = String((board.value.body as { name?: unknown } | null)?.name ?? select.board);
       return ok({ account, detail: `Signed in to ${config.site} as ${account}; board ${select.board} is "${name}".` });
     }
