@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { ReliabilitySection } from '../src/formats/report/reliability-section.js';
 import type { ReportSection } from '../src/formats/report/report-section.js';
 import type { StatusReport } from '../src/formats/report/status-report.js';
 
@@ -34,6 +35,81 @@ const section: fc.Arbitrary<ReportSection> = fc.record({
   paragraphs: fc.array(title(600), { maxLength: 3 }),
 });
 
+/** Many open incidents, troubled SLOs and overdue fixes: the reliability texts Slack must split. */
+const reliability: fc.Arbitrary<ReliabilitySection> = fc
+  .record({
+    incidents: fc.array(
+      fc.record({ title: title(300), commander: fc.option(title(60), { nil: null }), overdue: fc.option(fc.nat(600), { nil: null }) }),
+      { maxLength: 120 },
+    ),
+    slos: fc.array(
+      fc.record({
+        name: title(200),
+        state: fc.constantFrom('exhausted' as const, 'page' as const, 'ticket' as const, 'ok' as const, 'no-data' as const),
+      }),
+      { maxLength: 150 },
+    ),
+    reasons: fc.array(title(300), { maxLength: 8 }),
+    stop: fc.array(fc.record({ title: title(200), team: fc.option(title(40), { nil: null }) }), { maxLength: 60 }),
+    late: fc.array(fc.record({ title: title(300), team: title(40), overdueDays: fc.integer({ min: 1, max: 90 }) }), { maxLength: 120 }),
+    headline: title(2000),
+  })
+  .map(
+    (g): ReliabilitySection => ({
+      headline: g.headline,
+      onFire: g.incidents.length > 0,
+      at: '2027-06-04T12:00:00.000Z',
+      openIncidents: g.incidents.map((i, n) => ({
+        id: `inc-${n}`,
+        title: i.title,
+        severity: 'SEV2',
+        status: 'mitigating',
+        startedAt: '2027-06-04T08:00:00.000Z',
+        openForMinutes: 240,
+        commander: i.commander,
+        updateOverdueMinutes: i.overdue,
+      })),
+      slos: g.slos.map((x, n) => ({
+        id: `slo-${n}`,
+        name: x.name,
+        service: 'api',
+        objective: 99.9,
+        window: '28d',
+        state: x.state,
+        budgetLeft: x.state === 'no-data' ? null : 0.2,
+        exhaustsInMinutes: null,
+        notComputed: null,
+      })),
+      funnel: {
+        level1Broken: g.reasons.length > 0,
+        reasons: g.reasons,
+        stop: g.stop.map((x, n) => ({ id: `s${n}`, ...x })),
+        inProgress: [],
+      },
+      postmortems: [
+        {
+          id: 'pm-1',
+          incident: 'inc-0',
+          title: 'Checkout outage',
+          open: g.late.map((a, n) => ({
+            id: `a${n}`,
+            title: a.title,
+            team: a.team,
+            due: '2027-05-01',
+            level: 1 as const,
+            overdueDays: a.overdueDays,
+          })),
+        },
+      ],
+      period: {
+        since: '2027-05-28',
+        incidents: g.incidents.length,
+        bySeverity: [{ severity: 'SEV2', count: g.incidents.length }],
+        mttrMinutes: null,
+      },
+    }),
+  );
+
 export const bigReport: fc.Arbitrary<StatusReport> = fc
   .record({
     name: title(400),
@@ -55,6 +131,7 @@ export const bigReport: fc.Arbitrary<StatusReport> = fc
     sections: fc.array(section, { maxLength: 80 }),
     workstreams: fc.array(fc.record({ name: title(200), rag, why: title(300) }), { maxLength: 30 }),
     sentence: title(5000),
+    reliability: fc.option(reliability, { nil: undefined }),
   })
   .map(
     (g): StatusReport => ({
@@ -84,5 +161,6 @@ export const bigReport: fc.Arbitrary<StatusReport> = fc
       gantt: { start: '2027-01-01', end: '2028-01-01', rows: [], milestones: [] },
       burnUp: { total: 0, weeks: [] },
       sections: g.sections,
+      ...(g.reliability ? { reliability: g.reliability } : {}),
     }),
   );

@@ -64,8 +64,8 @@ export interface SlackReportOptions {
 /**
  * An incoming-webhook payload: the report's headline, milestones, risks and asks as Block Kit, always
  * within Slack's limits (`checkBlockKit` finds nothing). Long lists are split across sections; when
- * the message would pass 50 blocks, the least important parts (feature sections, then reliability,
- * asks, risks, milestones) lose their last blocks and one line counts what was left out.
+ * the message would pass 50 blocks, the longest parts lose their last blocks (feature sections
+ * first on a tie, milestones last) and one line counts what was left out, linking the full report.
  */
 export function reportSlack(r: StatusReport, options: SlackReportOptions = {}): { text: string; blocks: Block[] } {
   const head: Block[] = [
@@ -143,27 +143,33 @@ export function reportSlack(r: StatusReport, options: SlackReportOptions = {}): 
     },
   ];
 
-  // Shown in this order; trimmed from the least important (the end of this list) first.
+  // Shown in this order. Past the limit, the part holding the most blocks gives up its last one
+  // (on a tie the less important part), so a thousand milestones do not push out every risk and ask.
   const shown = [reliability, milestones, risks, asks, sections];
   const byImportance = [milestones, risks, asks, reliability, sections];
   const count = () => head.length + tail.length + shown.reduce((n, p) => n + p.blocks.length, 0);
+  const content = (p: Part) => p.blocks.filter((b) => b.type !== 'divider').length;
   const dropped = new Map<string, number>();
   const trimmed = count() > SLACK_LIMITS.blocks;
-  if (trimmed) {
-    // One block is kept for the line that counts what was left out.
-    for (const p of [...byImportance].reverse()) {
-      while (p.blocks.length > 0 && count() > SLACK_LIMITS.blocks - 1) {
-        p.blocks.pop();
-        const n = p.entries.pop() ?? 0;
-        if (n > 0) dropped.set(p.noun, (dropped.get(p.noun) ?? 0) + n);
-      }
-      // A divider alone is noise.
-      if (p.blocks.length > 0 && p.blocks.every((b) => b.type === 'divider')) p.blocks.length = 0;
-    }
+  // One block is kept for the line that counts what was left out.
+  while (trimmed && count() > SLACK_LIMITS.blocks - 1) {
+    let victim: Part | undefined;
+    for (const p of byImportance) if (content(p) > 0 && (victim === undefined || content(p) >= content(victim))) victim = p;
+    if (victim === undefined) break;
+    const last = victim.blocks.findLastIndex((b) => b.type !== 'divider');
+    victim.blocks.splice(last, 1);
+    const n = victim.entries.splice(last, 1)[0] ?? 0;
+    if (n > 0) dropped.set(victim.noun, (dropped.get(victim.noun) ?? 0) + n);
+    // A divider alone is noise.
+    if (content(victim) === 0) victim.blocks.length = 0;
   }
   const blocks = [...head, ...shown.flatMap((p) => p.blocks)];
   if (trimmed) {
-    const what = [...dropped].map(([noun, n]) => `${n} more ${noun}`).join(', ') || 'more';
+    const what =
+      byImportance
+        .filter((p) => dropped.has(p.noun))
+        .map((p) => `${dropped.get(p.noun)} more ${p.noun}`)
+        .join(', ') || 'more';
     const link = options.reportUrl
       ? `<${options.reportUrl.replace(/[<>|]/g, encodeURIComponent)}|see the full report>`
       : 'see the full report';
