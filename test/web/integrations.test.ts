@@ -62,7 +62,7 @@ describe.each(['light', 'dark'] as const)('integrations screen (%s)', (theme) =>
     expect(await page.content()).not.toContain(TOKEN);
 
     await jiraCard.getByRole('button', { name: 'Test connection' }).click();
-    await jiraCard.getByText('as Person A').waitFor();
+    await jiraCard.getByRole('status').filter({ hasText: 'as Person A' }).waitFor();
 
     await jiraCard.getByRole('button', { name: 'Preview mapping' }).click();
     const preview = page.getByRole('region', { name: 'Jira mapping preview' });
@@ -85,7 +85,7 @@ describe.each(['light', 'dark'] as const)('integrations screen (%s)', (theme) =>
       .first()
       .waitFor();
     await jiraCard.getByText(/Run log \(2\)/).click();
-    await jiraCard.getByRole('cell', { name: 'Sync', exact: true }).waitFor();
+    await jiraCard.locator('.intg-log-list li', { hasText: 'Sync' }).getByText('by admin').waitFor();
     await page.getByRole('button', { name: 'Close preview' }).click();
     await world.screenshot(`integrations-${theme}`);
 

@@ -193,8 +193,8 @@ export function IntegrationCard({
             </>
           ) : run.ok ? (
             <div className="intg-outcome ok" role="status">
-              <strong>Sync finished.</strong> {run.summary ? syncWords(run.summary) : ''}
-              {run.summary?.teamsCreated.length ? ` New teams: ${run.summary.teamsCreated.join(', ')}.` : ''}
+              <strong>Sync finished.</strong> {run.summary ? `${syncWords(run.summary)}.` : ''}
+              {run.summary?.teamsCreated.length ? ` New teams: ${[...run.summary.teamsCreated].sort().join(', ')}.` : ''}
             </div>
           ) : (
             <div className="intg-outcome fail" role="alert">
@@ -207,7 +207,8 @@ export function IntegrationCard({
       {tested ? (
         'ok' in tested ? (
           <div className="intg-outcome ok" role="status">
-            <strong>Connected</strong> as {tested.ok.account}. {tested.ok.detail}
+            <strong>Connected.</strong>{' '}
+            {tested.ok.detail.includes(tested.ok.account) ? tested.ok.detail : `As ${tested.ok.account}. ${tested.ok.detail}`}
           </div>
         ) : (
           <ProblemBanner problem={tested.problem} />
@@ -251,28 +252,19 @@ export function IntegrationCard({
           <summary>
             Run log ({i.results.length}){last ? <span className="faint"> · last {when(last.at)}</span> : null}
           </summary>
-          <table className="data intg-log-table">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>What</th>
-                <th>Outcome</th>
-                <th>By</th>
-              </tr>
-            </thead>
-            <tbody>
-              {i.results.map((r) => (
-                <tr key={`${r.at}-${r.kind}`}>
-                  <td className="intg-when">{when(r.at)}</td>
-                  <td>{RUN_NAMES[r.kind]}</td>
-                  <td className={r.ok ? '' : 'intg-fail'}>
-                    <span className={`badge ${r.ok ? 'green' : 'red'}`}>{r.ok ? 'ok' : 'failed'}</span> {resultWords(r)}
-                  </td>
-                  <td>{r.actor}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ol className="intg-log-list">
+            {i.results.map((r) => (
+              <li key={`${r.at}-${r.kind}`}>
+                <div className="row intg-log-head">
+                  <span className={`badge ${r.ok ? 'green' : 'red'}`}>{r.ok ? 'ok' : 'failed'}</span>
+                  <strong>{RUN_NAMES[r.kind]}</strong>
+                  <span className="intg-when">{when(r.at)}</span>
+                  <span className="faint">by {r.actor}</span>
+                </div>
+                <div className={r.ok ? 'intg-log-words' : 'intg-log-words intg-fail'}>{resultWords(r)}</div>
+              </li>
+            ))}
+          </ol>
         </details>
       ) : null}
     </section>

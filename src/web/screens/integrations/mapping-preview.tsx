@@ -49,8 +49,8 @@ export function MappingPreview({
           </div>
           {s.teamsCreated.length ? (
             <p className="muted intg-note">
-              Teams the program does not have yet: {s.teamsCreated.join(', ')} — map tracker values to your team ids in the settings if
-              these are the same teams under other names.
+              Teams the program does not have yet: {[...s.teamsCreated].sort().join(', ')} — map tracker values to your team ids in the
+              settings if these are the same teams under other names.
             </p>
           ) : null}
           <div className="intg-table-wrap">
@@ -84,10 +84,10 @@ export function MappingPreview({
                       {r.title ?? <span className="faint">—</span>}
                       {r.kind && r.kind !== 'task' ? <span className="badge intg-kind">{r.kind}</span> : null}
                     </td>
-                    <td>{r.team ?? <span className="intg-warn">none</span>}</td>
+                    <td className="intg-nowrap">{r.team ?? <span className="intg-warn">none</span>}</td>
                     <td className="num">{r.estimate === null ? <span className="faint">—</span> : `${r.estimate} d`}</td>
-                    <td>{r.state ?? '—'}</td>
-                    <td>{r.parent ?? r.workstream ?? <span className="faint">—</span>}</td>
+                    <td className="intg-nowrap">{r.state ?? '—'}</td>
+                    <td className="intg-nowrap">{r.parent ?? r.workstream ?? <span className="faint">—</span>}</td>
                     <td className="num">{r.dependencies || ''}</td>
                     <td>
                       <span className={`badge ${ACTION_TONE[r.action]}`}>{ACTION_WORD[r.action]}</span>

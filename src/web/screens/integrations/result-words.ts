@@ -23,8 +23,10 @@ export function resultWords(r: IntegrationResult): string {
   if (!r.ok) return r.error ?? 'failed';
   const s = r.summary as Record<string, unknown> | null;
   if (r.kind === 'sync' && isSync(s)) return syncWords(s);
-  if (r.kind === 'test' && s && typeof s.account === 'string')
-    return `signed in as ${s.account}${s.detail ? ` — ${String(s.detail)}` : ''}`;
+  if (r.kind === 'test' && s && typeof s.account === 'string') {
+    const detail = typeof s.detail === 'string' ? s.detail : '';
+    return detail.includes(s.account) ? detail : `Signed in as ${s.account}${detail ? `. ${detail}` : ''}`;
+  }
   if (r.kind === 'publish' && s && typeof s.pageUrl === 'string') return `page version ${String(s.version ?? '?')} published`;
   if (r.kind === 'publish') return 'published';
   return 'done';
