@@ -209,6 +209,8 @@ describe('GitHub source over a Projects (v2) board', () => {
       deadline: '2027-03-15',
     });
     expect(progress.at(-1)).toEqual({ phase: 'fetching', done: 8, total: 8 });
+    const tested = await source.test();
+    expect(tested.ok && tested.value.detail).toMatch(/^project "Checkout 2027" \(octo-org\/5\): 8 items; GraphQL rate limit/);
     const keys = await source.keys(() => {});
     expect(keys.ok && [...keys.value].sort()).toEqual([
       'octo-org/api#2',

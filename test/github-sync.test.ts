@@ -165,15 +165,18 @@ describe('GitHub → stored program through the replay server', () => {
       '2026-11-27T12:00:00Z',
     );
     server.removeIssue('octo-org/api', 4);
+    // A new sub-issue under api-6, which was a plain issue: api-6 becomes an epic.
+    server.addIssues('octo-org/api', 1, '2026-11-27T13:00:00Z');
+    server.editIssue('octo-org/api', 7, { parent: { number: 6, repository: { nameWithOwner: 'octo-org/api' } } }, '2026-11-27T13:00:00Z');
     const before = await store.versionOf(program);
 
     const r = await syncProgram(store, program, repoSource(), options('2026-11-28T09:00:00Z'));
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.since).toBe('2026-11-21T15:00:00Z');
     expect(server.requests.filter((q) => q.operationName === 'GithubRepoIssues').at(-1)?.variables.since).toBe('2026-11-21T15:00:00Z');
-    expect([...r.value.summary.updated].sort()).toEqual(['api-5', 'web-1', 'web-2']);
+    expect([...r.value.summary.updated].sort()).toEqual(['api-5', 'api-6', 'web-1', 'web-2']);
     expect(r.value.summary.removed).toEqual(['api-4']);
-    expect(r.value.summary.created).toEqual([]);
+    expect(r.value.summary.created).toEqual(['api-7']);
     expect(r.value.summary.dependencies).toEqual({ added: 1, removed: 0 });
     // The rename of api-5 and the closing of web-2, recorded once.
     expect(r.value.summary.activity).toBe(2);
@@ -184,12 +187,23 @@ describe('GitHub → stored program through the replay server', () => {
     const [set] = await store.history(program, { limit: 1 });
     expect(set?.version).toBe((before ?? 0) + 1);
     expect((set?.changes ?? []).map((c) => `${c.entity} ${c.id} ${c.op}`).sort()).toEqual(
-      ['dependency api-5->web-1 create', 'item api-4 update', 'item api-5 update', 'item web-1 update', 'item web-2 update'].sort(),
+      [
+        'dependency api-5->web-1 create',
+        'item api-4 update',
+        'item api-5 update',
+        'item api-6 update',
+        'item api-7 create',
+        'item web-1 update',
+        'item web-2 update',
+      ].sort(),
     );
     const change = (id: string) => set?.changes.find((c) => c.entity === 'item' && c.id === id);
     expect(change('api-5')?.after).toMatchObject({ title: 'Rate limit the public API per merchant' });
     expect(change('web-2')?.before).toMatchObject({ state: 'not-started' });
     expect(change('web-2')?.after).toMatchObject({ state: 'done' });
+    expect(change('api-6')?.after).toMatchObject({ kind: 'epic' });
+    expect(change('api-7')?.after).toMatchObject({ parent: 'api-6', title: 'Generated issue 7' });
+    expect(server.requests.filter((q) => q.operationName === 'GithubIssue').map((q) => q.variables.number)).toEqual([6]);
 
     const model = await store.readProgram(program);
     expect(model?.items.find((i) => i.id === 'api-2')?.estimate).toEqual({ optimistic: 4, likely: 6, pessimistic: 12 });

@@ -262,6 +262,7 @@ export async function startGithubReplayServer(options: GithubReplayOptions): Pro
       case 'GithubRepoIssueKeys':
       case 'GithubRepoMilestones':
       case 'GithubMilestoneIssues':
+      case 'GithubIssue':
         return repositoryOperation(operationName, v);
       case 'GithubOrgProjectItems':
       case 'GithubUserProjectItems':
@@ -295,7 +296,23 @@ export async function startGithubReplayServer(options: GithubReplayOptions): Pro
     let repository: Json;
     if (operationName === 'GithubRepoCount') repository = { nameWithOwner: repo.nameWithOwner, issues: { totalCount: updated.length } };
     else if (operationName === 'GithubRepoIssues') repository = { issues: page(updated, after, (i) => issueOut(i)) };
-    else if (operationName === 'GithubRepoIssueKeys') {
+    else if (operationName === 'GithubIssue') {
+      const issue = repo.issues.find((i) => i.number === v.number);
+      if (!issue) {
+        return {
+          data: { repository: { issue: null }, rateLimit: rate() },
+          errors: [
+            {
+              type: 'NOT_FOUND',
+              path: ['repository', 'issue'],
+              locations: [{ line: 3, column: 5 }],
+              message: `Could not resolve to an Issue with the number of ${String(v.number)}.`,
+            },
+          ],
+        };
+      }
+      repository = { issue: issueOut(issue) };
+    } else if (operationName === 'GithubRepoIssueKeys') {
       const all = [...repo.issues].sort((a, b) => a.number - b.number);
       repository = { nameWithOwner: repo.nameWithOwner, issues: page(all, after, (i) => ({ number: i.number })) };
     } else if (operationName === 'GithubRepoMilestones') {

@@ -65,6 +65,7 @@ export const MAX_DESCRIPTION = 4000;
 export function mapGithubIssues(fetched: GithubFetched, mapping: GithubMapping): Result<ExternalBatch, GithubShapeProblem[]> {
   const problems: GithubShapeProblem[] = [];
   const ids = new GithubIds(fetched.repos);
+  const selected = new Set(fetched.repos.map((r) => r.toLowerCase()));
   const entries: Entry[] = [];
 
   (fetched.issues ?? []).forEach((node, i) => {
@@ -146,7 +147,11 @@ export function mapGithubIssues(fetched: GithubFetched, mapping: GithubMapping):
       key = issueKey(repo, issue.number);
       url = issue.url ?? undefined;
       if ((issue.subIssuesSummary?.total ?? 0) > 0 || parents.has(id)) kind = 'epic';
-      if (issue.parent) parent = ids.issue(issue.parent.repository.nameWithOwner, issue.parent.number);
+      // A parent in a repository outside the selection can never be an item of the program: left
+      // out here (one in the selection but not in this fetch is given; the merge resolves it).
+      if (issue.parent && selected.has(issue.parent.repository.nameWithOwner.toLowerCase())) {
+        parent = ids.issue(issue.parent.repository.nameWithOwner, issue.parent.number);
+      }
       activity.push(...timelineActivity(id, issue.timelineItems?.nodes ?? []));
       for (const b of issue.blockedBy?.nodes ?? []) if (b) addDependency(ids.issue(b.repository.nameWithOwner, b.number), id, 'blocked by');
       for (const b of issue.blocking?.nodes ?? []) if (b) addDependency(id, ids.issue(b.repository.nameWithOwner, b.number), 'blocked by');

@@ -111,6 +111,15 @@ export const REPO_ISSUES = `query GithubRepoIssues($owner: String!, $name: Strin
 }
 ${ISSUE_FIELDS}`;
 
+/** One issue: the parent of a fetched sub-issue that did not change itself, so it is an epic in the batch. */
+export const ISSUE = `query GithubIssue($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    issue(number: $number) { ...IssueFields }
+  }
+  ${RATE}
+}
+${ISSUE_FIELDS}`;
+
 /** Issue numbers only: the light listing that finds the issues gone from a repository. */
 export const REPO_ISSUE_KEYS = `query GithubRepoIssueKeys($owner: String!, $name: String!, $after: String) {
   repository(owner: $owner, name: $name) {

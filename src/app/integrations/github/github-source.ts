@@ -6,6 +6,7 @@ import { type HttpDeps, httpClient, type IntegrationError } from '../http-client
 import type { ProgressSink, WorkSource } from '../work-source.js';
 import { type Connection, connectionAt, type GraphqlError, githubAuthHint, githubGraphql } from './github-graphql.js';
 import {
+  ISSUE,
   MILESTONE_ISSUES,
   projectItemsQuery,
   REPO_COUNT,
@@ -47,6 +48,8 @@ export function githubSource(config: GithubIntegration, secret: string, deps: Ht
   const select = config.select;
   const describe = 'repos' in select ? select.repos.join(', ') : `project ${select.project.owner}/${select.project.number}`;
   let projectOwner: 'organization' | 'user' | undefined;
+  /** The board's title and item count, as last answered (for test()). */
+  let board_: { title: string; total: number | undefined } | undefined;
 
   async function repoCounts(since: string | undefined): Promise<Result<{ repo: string; total: number }[], IntegrationError>> {
     if (!('repos' in select)) return ok([]);
@@ -182,6 +185,7 @@ export function githubSource(config: GithubIntegration, secret: string, deps: Ht
             message: `GitHub has no project ${number} of ${owner} the token can see. Check select.project.`,
           });
         page = connectionAt(board.items, q.operationName);
+        if (page.ok) board_ = { title: (board as { title?: string }).title ?? '', total: page.value.totalCount };
         break;
       }
       if (!page) return err({ kind: 'not-found', message: `GitHub has no organization or user ${owner}. Check select.project.owner.` });
@@ -195,6 +199,38 @@ export function githubSource(config: GithubIntegration, secret: string, deps: Ht
       after = page.value.pageInfo.hasNextPage ? page.value.pageInfo.endCursor : null;
     } while (after && items.length < limit);
     return ok(items.slice(0, limit));
+  }
+
+  /**
+   * The parents of fetched sub-issues that are not in the fetch (an incremental one): a parent is an
+   * epic only in a batch that has it, and a new sub-issue may not have changed its parent's time.
+   */
+  async function missingParents(repos: readonly string[], issues: readonly unknown[]): Promise<Result<unknown[], IntegrationError>> {
+    const selected = new Set(repos.map((r) => r.toLowerCase()));
+    const have = new Set<string>();
+    const want = new Map<string, { repo: string; number: number }>();
+    for (const node of issues) {
+      const i = node as {
+        number?: number;
+        repository?: { nameWithOwner?: string };
+        parent?: { number?: number; repository?: { nameWithOwner?: string } } | null;
+      };
+      if (i.repository?.nameWithOwner && i.number) have.add(`${i.repository.nameWithOwner.toLowerCase()}#${i.number}`);
+      const repo = i.parent?.repository?.nameWithOwner;
+      if (repo && i.parent?.number && selected.has(repo.toLowerCase()))
+        want.set(`${repo.toLowerCase()}#${i.parent.number}`, { repo, number: i.parent.number });
+    }
+    const out: unknown[] = [];
+    for (const [key, { repo, number }] of want) {
+      if (have.has(key)) continue;
+      const [owner, name] = repo.split('/') as [string, string];
+      // A parent deleted since is not found: the merge then drops the reference.
+      const gone = (e: GraphqlError) => e.type === 'NOT_FOUND';
+      const r = await gql<{ repository: { issue: unknown } | null }>('GithubIssue', ISSUE, { owner, name, number }, gone);
+      if (!r.ok) return r;
+      if (r.value.repository?.issue) out.push(r.value.repository.issue);
+    }
+    return ok(out);
   }
 
   function mapped(fetched: GithubFetched): Result<ExternalBatch, IntegrationError> {
@@ -265,6 +301,11 @@ export function githubSource(config: GithubIntegration, secret: string, deps: Ht
         if (!got.ok) return got;
         issues.push(...got.value);
       }
+      if (limit === Number.POSITIVE_INFINITY) {
+        const parents = await missingParents(repos, issues);
+        if (!parents.ok) return parents;
+        issues.push(...parents.value);
+      }
       const milestones: { repository: string; nodes: unknown[] }[] = [];
       if (config.mapping.milestones === 'milestones') {
         for (const repo of repos) {
@@ -319,11 +360,11 @@ export function githubSource(config: GithubIntegration, secret: string, deps: Ht
   };
 
   async function projectItemsFirstPage(): Promise<Result<string, IntegrationError>> {
-    let detail = '';
     const items = await projectItems(() => {}, 1);
     if (!items.ok) return items;
-    if ('project' in select) detail = `project ${select.project.owner}/${select.project.number} reachable`;
-    return ok(detail);
+    if (!('project' in select)) return ok('');
+    const count = board_?.total !== undefined ? `: ${board_.total} items` : '';
+    return ok(`project "${board_?.title ?? ''}" (${select.project.owner}/${select.project.number})${count}`);
   }
 }
 
