@@ -8,6 +8,7 @@ import { csvDate } from './jira-dates.js';
 import { CATEGORY_KEY_OF_NAME } from './jira-state.js';
 import { DEFAULT_TEAM_FIELD } from './jira-team.js';
 import { DEFAULT_STORY_POINTS_FIELD, mapIssues } from './map-issues.js';
+import { own } from './own-key.js';
 
 /**
  * Jira's CSV export (Filters → Export → Export Excel CSV (all fields)) as an offline import: each
@@ -233,7 +234,7 @@ function resolutionOf(name: string | undefined): { name: string } | null {
 
 function categoryOf(name: string | undefined): { key: string } | null {
   if (name === undefined) return null;
-  const key = CATEGORY_KEY_OF_NAME[name.toLowerCase()];
+  const key = own(CATEGORY_KEY_OF_NAME, name.toLowerCase());
   return key ? { key } : null;
 }
 

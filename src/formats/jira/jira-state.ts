@@ -1,6 +1,7 @@
 import type { JiraMapping } from '../../domain/integration.js';
 import type { ItemState } from '../../domain/work-item.js';
 import type { JiraFields } from './jira-issue-schema.js';
+import { own } from './own-key.js';
 
 /**
  * Status names of Jira's default workflows by category, for payloads without `statusCategory`
@@ -34,7 +35,7 @@ export function statusCategory(fields: Pick<JiraFields, 'status' | 'resolution'>
   if (key) return key;
   if (fields.resolution) return 'done';
   const name = fields.status?.name?.trim().toLowerCase();
-  return (name !== undefined ? CATEGORY_OF_NAME[name] : undefined) ?? 'new';
+  return (name !== undefined ? own(CATEGORY_OF_NAME, name) : undefined) ?? 'new';
 }
 
 /** Status category names as the CSV export writes them → keys. */
@@ -47,7 +48,7 @@ export const CATEGORY_KEY_OF_NAME: Readonly<Record<string, string>> = {
 /** The item state: the status name's mapping wins over the category's; unmapped → not-started. */
 export function itemState(fields: Pick<JiraFields, 'status' | 'resolution'>, states: JiraMapping['states']): ItemState {
   const name = fields.status?.name;
-  const byName = name ? states.names[name] : undefined;
+  const byName = name ? own(states.names, name) : undefined;
   if (byName) return byName;
-  return states.categories[statusCategory(fields)] ?? 'not-started';
+  return own(states.categories, statusCategory(fields)) ?? 'not-started';
 }

@@ -3,6 +3,7 @@ import { READABLE_ID } from '../../domain/ids.js';
 import type { JiraMapping } from '../../domain/integration.js';
 import type { JiraFields } from './jira-issue-schema.js';
 import { teamFieldSchema } from './jira-issue-schema.js';
+import { own } from './own-key.js';
 
 /** Jira Cloud's Team field (Atlassian teams), read when `team.from: field` names no field. */
 export const DEFAULT_TEAM_FIELD = 'customfield_10001';
@@ -63,7 +64,7 @@ export function teamValue(fields: JiraFields, raw: Record<string, unknown>, team
 
 /** The team id of a tracker value: the mapping's, else the value in kebab case. */
 export function teamIdOf(value: string, team: NonNullable<JiraMapping['team']>): TeamId {
-  const mapped = team.values[value];
+  const mapped = own(team.values, value);
   if (mapped !== undefined) return mapped;
   const id = kebab(value);
   return (READABLE_ID.test(id) ? id : `team-${shortHash(value)}`) as TeamId;

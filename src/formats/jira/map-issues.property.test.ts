@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LINK_TYPES } from '../../domain/dependency.js';
 import { READABLE_ID } from '../../domain/ids.js';
 import { jiraMappingSchema } from '../../domain/integration.js';
+import { ITEM_STATES } from '../../domain/work-item.js';
 import { readJiraCsv } from './jira-csv.js';
 import { mapJiraIssues } from './map-issues.js';
 
@@ -17,7 +19,7 @@ const type = fc.constantFrom(
   null,
 );
 const link = fc.record({
-  type: fc.constantFrom({ name: 'Blocks' }, { name: 'Relates' }, { name: 'Cloners' }, null),
+  type: fc.constantFrom({ name: 'Blocks' }, { name: 'Relates' }, { name: 'Cloners' }, { name: 'constructor' }, null),
   side: fc.constantFrom('inwardIssue', 'outwardIssue'),
   other: key,
 });
@@ -25,12 +27,23 @@ const issue = fc.record({
   key,
   summary: fc.option(fc.string({ maxLength: 12 }), { nil: null }),
   type,
-  category: fc.constantFrom('new', 'indeterminate', 'done', undefined),
+  category: fc.constantFrom('new', 'indeterminate', 'done', 'toString', undefined),
+  // Names that are also Object.prototype's keys must read as any other name.
+  status: fc.constantFrom('Open', 'In Progress', 'constructor', 'toString', 'Blocked'),
   parent: fc.option(fc.record({ key, epic: fc.boolean() }), { nil: null }),
   points: fc.constantFrom(null, 0, 0.001, 1, 2.5, 13, '3', '8.0', -2),
   versions: fc.array(fc.constantFrom('1.0', '1.1', 'Release Candidate "B"', 'x'.repeat(70), 'デプロイ'), { maxLength: 3 }),
   links: fc.array(link, { maxLength: 4 }),
-  team: fc.constantFrom(null, 'Payments', { value: 'Edge' }, [{ title: 'SRE' }], { name: 'Équipe Réseau' }, 'チーム'),
+  team: fc.constantFrom(
+    null,
+    'Payments',
+    { value: 'Edge' },
+    [{ title: 'SRE' }],
+    { name: 'Équipe Réseau' },
+    'チーム',
+    'constructor',
+    'hasOwnProperty',
+  ),
   sprint: fc.constantFrom(
     null,
     [{ id: 1, name: 'S1', state: 'active', startDate: '2027-01-04T09:00:00.000+0100' }],
@@ -46,7 +59,7 @@ function toJson(i: typeof issue extends fc.Arbitrary<infer T> ? T : never): unkn
     fields: {
       summary: i.summary,
       issuetype: i.type,
-      status: i.category ? { name: 'S', statusCategory: { key: i.category } } : { name: 'Open' },
+      status: i.category ? { name: i.status, statusCategory: { key: i.category } } : { name: i.status },
       parent: i.parent ? { key: i.parent.key, fields: i.parent.epic ? { issuetype: { name: 'Epic' } } : {} } : null,
       customfield_10016: i.points,
       customfield_10001: i.team,
@@ -64,9 +77,10 @@ describe('mapJiraIssues properties', () => {
         const issues = raw.map(toJson);
         const mapping = jiraMappingSchema.parse({
           epics,
-          team: { from: 'field' },
           estimate: { from: 'story-points', pointsToDays: { default: 0.5, edge: 2 } },
           links: { Blocks: 'FS', Relates: 'SS', Cloners: 'ignore' },
+          states: { names: { Blocked: 'blocked' } },
+          team: { from: 'field', values: { Payments: 'pay' } },
         });
         const a = mapJiraIssues(issues, mapping, { site: 'https://acme.atlassian.net' });
         const b = mapJiraIssues(structuredClone(issues), mapping, { site: 'https://acme.atlassian.net' });
@@ -84,8 +98,10 @@ describe('mapJiraIssues properties', () => {
             expect(ok, `${end} in ${JSON.stringify(d)}`).toBe(true);
           }
         }
+        for (const d of batch.dependencies) expect(LINK_TYPES).toContain(d.type);
         for (const w of batch.works) {
           expect(w.id).toMatch(READABLE_ID);
+          expect(ITEM_STATES).toContain(w.fields.state);
           const e = w.fields.estimate;
           if (e !== undefined) expect(typeof e === 'number' && Number.isFinite(e) && e > 0).toBe(true);
           if (w.fields.team !== undefined) expect(w.fields.team).toMatch(READABLE_ID);

@@ -22,6 +22,7 @@ import {
 import { sprintStart } from './jira-sprint.js';
 import { itemState } from './jira-state.js';
 import { teamIdOf, teamValue } from './jira-team.js';
+import { own } from './own-key.js';
 
 export { DEFAULT_TEAM_FIELD } from './jira-team.js';
 
@@ -264,7 +265,7 @@ export function mapIssues(issues: readonly unknown[], mapping: JiraMapping, site
     }
     for (const link of fields.issuelinks ?? []) {
       const name = link.type?.name;
-      const type = name ? mapping.links[name] : undefined;
+      const type = name ? own(mapping.links, name) : undefined;
       if (!name || type === undefined || type === 'ignore') continue;
       // On A, `outwardIssue: B` reads "A <outward> B" (A blocks B); `inwardIssue: B` reads "B <outward> A".
       const outward = refKey(link.outwardIssue?.key);
@@ -367,7 +368,7 @@ function estimateDays(
     const points = typeof value === 'number' ? value : Number(value.trim());
     if (!Number.isFinite(points)) return 'bad';
     if (!(points > 0)) return undefined;
-    const rate = (team !== undefined ? estimate.pointsToDays[team] : undefined) ?? estimate.pointsToDays.default ?? 1;
+    const rate = (team !== undefined ? own(estimate.pointsToDays, team) : undefined) ?? estimate.pointsToDays.default ?? 1;
     days = points * rate;
   }
   const rounded = Math.round(days * 100) / 100;
