@@ -106,6 +106,20 @@ describe('publishing to Confluence', () => {
     ]);
   });
 
+  it('when someone saves again during the retry, it stops after one retry and says to publish again', async () => {
+    const pageId = [...confluence.pages.keys()][0] ?? '';
+    const before = confluence.pages.get(pageId)?.version.number ?? 0;
+    confluence.beforeNextPut(() => {
+      confluence.editByHand(pageId, '<p>first edit</p>');
+      confluence.beforeNextPut(() => confluence.editByHand(pageId, '<p>second edit</p>'));
+    });
+    const done = await publishConfluence({ config: config(), secret: TOKEN, storage: reportConfluence(small), asOf: '2027-06-25' }, http);
+    expect(done.ok).toBe(false);
+    if (!done.ok) expect(done.error.message).toContain('was saved by someone else twice while publishing; publish again in a moment');
+    // Their edits stand; nothing of ours overwrote them.
+    expect(confluence.pages.get(pageId)).toMatchObject({ body: '<p>second edit</p>', version: { number: before + 2 } });
+  });
+
   it('a dry run sends nothing and shows the body', async () => {
     const before = confluence.requests.length;
     const dry = confluenceDryRun(config(), reportConfluence(small));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MINUTES_PER_DAY } from '../calendar/local-date-time.js';
 import { timeZone } from '../calendar/time-zone.js';
-import { nextRunAfter, runsOn, type Schedule } from './next-run.js';
+import { dueRun, nextRunAfter, runsOn, type Schedule } from './next-run.js';
 
 // Zones with hour, half-hour (Lord Howe's DST is 30 minutes) and 45-minute offsets, north and south.
 const ZONES = [
@@ -58,6 +58,36 @@ describe('nextRunAfter', () => {
               true,
             );
           }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('dueRun', () => {
+  it('is the latest scheduled instant in (lastRun, now], runs once, and is nothing when none is there', () => {
+    fc.assert(
+      fc.property(
+        schedule,
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2032, 0, 1) }),
+        fc.integer({ min: 1, max: 40 * 86_400_000 }),
+        (s: Schedule, zone, lastMs, gapMs) => {
+          const last = new Date(lastMs);
+          const now = new Date(lastMs + gapMs);
+          const due = dueRun(s, last, now, zone);
+          const next = nextRunAfter(s, last, zone);
+          if (due === undefined) {
+            expect(next.getTime()).toBeGreaterThan(now.getTime());
+            return;
+          }
+          expect(due.getTime()).toBeGreaterThan(lastMs);
+          expect(due.getTime()).toBeLessThanOrEqual(now.getTime());
+          // A scheduled instant, and the latest one: the next after it is still ahead.
+          expect(nextRunAfter(s, new Date(due.getTime() - 1), zone).getTime()).toBe(due.getTime());
+          expect(nextRunAfter(s, due, zone).getTime()).toBeGreaterThan(now.getTime());
+          expect(dueRun(s, due, now, zone)).toBeUndefined();
         },
       ),
       { numRuns: 300 },
