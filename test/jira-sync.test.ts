@@ -145,7 +145,8 @@ describe('Jira source over the replay server: fetching', () => {
     expect(search?.query.fields?.split(',').sort()).toEqual(fieldsFor(config(s.url).mapping).sort());
     expect(search?.query.expand).toBe('changelog');
     expect(search?.query.jql).toBe('project = UT ORDER BY key');
-    expect(seen.at(-1)).toEqual({ phase: 'fetching', done: 25 });
+    expect(seen.at(-1)).toEqual({ phase: 'fetching', done: 25, total: 25 });
+    expect(s.requests[0]).toMatchObject({ method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql: 'project = UT' } });
   });
 
   it('Cloud pages by nextPageToken until isLast: 250 issues in 3 pages of ≤ 100, each issue once', async () => {
@@ -165,7 +166,12 @@ describe('Jira source over the replay server: fetching', () => {
     const issues = r.value.works.filter((w) => /^NET-\d+$/.test(w.key));
     expect(issues).toHaveLength(250 - 7);
     expect(r.value.workstreams).toHaveLength(7);
-    expect(seen.filter((p) => p.phase === 'fetching').map((p) => p.done)).toEqual([0, 100, 200, 250]);
+    expect(seen.filter((p) => p.phase === 'fetching').map((p) => [p.done, p.total])).toEqual([
+      [0, undefined],
+      [100, 250],
+      [200, 250],
+      [250, 250],
+    ]);
   });
 
   it('Data Center pages by startAt/maxResults/total with a bearer token', async () => {
@@ -231,7 +237,8 @@ describe('Jira source over the replay server: fetching', () => {
     expect(r.ok).toBe(true);
     expect(deps.slept).toEqual([30_000]);
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(s.requests.map((q) => q.status)).toEqual([200, 429, 200, 200]);
+    // The count, then the first page refused and sent again, then two more pages.
+    expect(s.requests.map((q) => q.status)).toEqual([200, 429, 200, 200, 200]);
     // The refused request is sent again as it was.
     expect(s.requests[2]?.query).toEqual(s.requests[1]?.query);
     expect(r.ok && r.value.works.filter((w) => /^NET-\d+$/.test(w.key))).toHaveLength(250 - 7);

@@ -12,6 +12,7 @@ import { parseJql } from './jira-jql.js';
  *   `fields` defaults to `id` only; `maxResults` defaults to 50 and is capped at 5,000 when only
  *   id/key are asked for, else at 100 (fewer "where a large number of fields are requested");
  *   `expand=changelog` embeds at most `changelogEmbedLimit` histories (startAt 0, total = all).
+ * - `POST /rest/api/3/search/approximate-count` ({jql} → {count}; bounded JQL only).
  * - `GET|POST /rest/api/2/search` and `/rest/api/3/search` (startAt/maxResults/total; the Data
  *   Center style): `fields` defaults to all navigable fields, `maxResults` capped at 100. v2 embeds
  *   the whole changelog (Data Center has no changelog resource); v3 truncates like the enhanced search.
@@ -156,6 +157,7 @@ export async function startJiraReplay(options: JiraReplayOptions): Promise<JiraR
     const params = method === 'POST' && body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
     if (p === '/rest/api/3/search/jql' && (method === 'GET' || method === 'POST'))
       return enhancedSearch(params ? fromBody(params) : fromQuery(q));
+    if (p === '/rest/api/3/search/approximate-count' && method === 'POST') return approximateCount(params);
     const search = /^\/rest\/api\/(2|3)\/search$/.exec(p);
     if (search && (method === 'GET' || method === 'POST'))
       return offsetSearch(search[1] === '2' ? 2 : 3, params ? fromBody(params) : fromQuery(q));
@@ -273,6 +275,14 @@ export async function startJiraReplay(options: JiraReplayOptions): Promise<JiraR
         isLast,
       },
     };
+  }
+
+  /** Cloud's count for a bounded JQL (POST {jql} → {count}); exact here, "approximate" in Jira. */
+  function approximateCount(params: Record<string, unknown> | undefined): Answer {
+    const jql = typeof params?.jql === 'string' ? params.jql : '';
+    if (jql.trim() === '') return bad('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
+    const found = select(jql);
+    return found.ok ? { status: 200, body: { count: found.issues.length } } : bad(found.message);
   }
 
   function offsetSearch(version: 2 | 3, s: SearchParams): Answer {

@@ -137,8 +137,12 @@ export function jiraSource(config: JiraIntegration, secret: string, deps: HttpDe
       if (failure) return err(failure);
       if (!listed.ok) return err(explain(listed.error));
     } else {
-      const jql = `${andJql(selectionJql(select, mapping), recent)} ORDER BY key`;
-      const found = await search({ jql, fields, changelog: mapping.changelog, pageSize: PAGE }, take);
+      const where = andJql(selectionJql(select, mapping), recent) as string;
+      // Cloud's enhanced search gives no total: ask for the count first, for the progress bar (optional: older sites lack it).
+      const total = cloud ? await approximateCount(where) : undefined;
+      const found = await search({ jql: `${where} ORDER BY key`, fields, changelog: mapping.changelog, pageSize: PAGE }, (page, said) =>
+        take(page, said ?? total),
+      );
       if (!found.ok) return err(explain(found.error));
     }
     if (mapping.changelog && cloud) {
@@ -152,6 +156,12 @@ export function jiraSource(config: JiraIntegration, secret: string, deps: HttpDe
       }
     }
     return ok(issues);
+  }
+
+  async function approximateCount(jql: string): Promise<number | undefined> {
+    const r = await client.send({ method: 'POST', path: '/rest/api/3/search/approximate-count', json: { jql } });
+    const count = r.ok ? (r.value.body as { count?: unknown } | null)?.count : undefined;
+    return typeof count === 'number' && count >= 0 ? count : undefined;
   }
 
   async function searchCollect(request: SearchRequest): Promise<Result<RawIssue[], IntegrationError>> {
