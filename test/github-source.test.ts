@@ -157,6 +157,18 @@ describe('GitHub source over the GraphQL API (replay server)', () => {
     expect(r.error.message).toContain("Could not resolve to a Repository with the name 'octo-org/nope'");
   });
 
+  it('on a GitHub Enterprise Server without sub-issues and dependencies, asks again without them', async () => {
+    const { source, server } = await setup(REPOS, { missingIssueFields: ['parent', 'subIssuesSummary', 'blockedBy', 'blocking'] });
+    const r = await source.fetch(undefined, () => {});
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.works).toHaveLength(11);
+    expect(r.value.dependencies.every((d) => d.link === 'milestone')).toBe(true);
+    expect(r.value.works.every((w) => w.fields.parent === undefined && w.fields.kind !== 'epic')).toBe(true);
+    // Up to three unknown fields are named per answer: two tries learn all four, then it goes on.
+    const issuePages = server.requests.filter((q) => q.operationName === 'GithubRepoIssues');
+    expect(issuePages).toHaveLength(4);
+  });
+
   it('lists every key of the selection, milestones included, to find what left it', async () => {
     const { source, server } = await setup(REPOS);
     const progress: SyncProgress[] = [];

@@ -75,6 +75,8 @@ export interface GithubReplayOptions {
   /** Requests (1-based) answered with a secondary rate limit: 429 and retry-after. */
   readonly secondaryOnRequests?: readonly number[];
   readonly retryAfterSeconds?: number;
+  /** Issue fields this server lacks, as an older GitHub Enterprise Server does (e.g. blockedBy). */
+  readonly missingIssueFields?: readonly string[];
   /** Fixture file names under test/fixtures/github. */
   readonly repositories?: string;
   readonly projects?: readonly string[];
@@ -241,6 +243,19 @@ export async function startGithubReplayServer(options: GithubReplayOptions): Pro
     if (!body.query?.includes(`query ${operationName}`)) {
       return answer(200, { errors: [{ message: `the replay server answers named operations; got "${operationName}"` }] });
     }
+    const query = body.query;
+    const lacking = (options.missingIssueFields ?? []).filter((f) => new RegExp(`^ {2}${f}[ (]`, 'm').test(query));
+    if (lacking.length > 0) {
+      // GraphQL validation fails before execution: no data, one error per unknown field.
+      return answer(200, {
+        errors: lacking.map((f) => ({
+          path: ['fragment IssueFields', f],
+          extensions: { code: 'undefinedField', typeName: 'Issue', fieldName: f },
+          locations: [{ line: 1, column: 1 }],
+          message: `Field '${f}' doesn't exist on type 'Issue'`,
+        })),
+      });
+    }
     remaining--;
     if (options.exhaustOnRequest === count) {
       remaining = 0;
@@ -375,7 +390,9 @@ export async function startGithubReplayServer(options: GithubReplayOptions): Pro
   function issueOut(issue: IssueNode): Json {
     const { blocking, subIssues } = derived();
     const key = `${issue.repository.nameWithOwner.toLowerCase()}#${issue.number}`;
-    return { ...issue, blocking: { nodes: blocking.get(key) ?? [] }, subIssuesSummary: { total: subIssues.get(key) ?? 0 } };
+    const out: Json = { ...issue, blocking: { nodes: blocking.get(key) ?? [] }, subIssuesSummary: { total: subIssues.get(key) ?? 0 } };
+    for (const f of options.missingIssueFields ?? []) delete out[f];
+    return out;
   }
 
   function derived(): Derived {

@@ -53,6 +53,25 @@ fragment IssueFields on Issue {
   }
 }`;
 
+/**
+ * Issue fields newer than some GitHub Enterprise Server versions (sub-issues, issue dependencies).
+ * A server that lacks one answers "Field 'blockedBy' doesn't exist on type 'Issue'"; the source then
+ * asks again without it, and the import goes on without those links.
+ */
+export const OPTIONAL_ISSUE_FIELDS = ['parent', 'subIssuesSummary', 'blockedBy', 'blocking'] as const;
+
+/** `query` without the IssueFields lines of `omit` (each is one line of the fragment). */
+export function withoutIssueFields(query: string, omit: ReadonlySet<string>): string {
+  if (omit.size === 0) return query;
+  return query
+    .split('\n')
+    .filter((line) => {
+      const field = /^ {2}([A-Za-z]+)[ (]/.exec(line)?.[1];
+      return field === undefined || !omit.has(field);
+    })
+    .join('\n');
+}
+
 const FIELD_NAME = 'field { ... on ProjectV2FieldCommon { name } }';
 
 const ITEM_FIELDS = `

@@ -8,12 +8,14 @@ import { type Connection, connectionAt, type GraphqlError, githubAuthHint, githu
 import {
   ISSUE,
   MILESTONE_ISSUES,
+  OPTIONAL_ISSUE_FIELDS,
   projectItemsQuery,
   REPO_COUNT,
   REPO_ISSUE_KEYS,
   REPO_ISSUES,
   REPO_MILESTONES,
   VIEWER,
+  withoutIssueFields,
 } from './github-queries.js';
 
 interface RateLimit {
@@ -43,8 +45,24 @@ export function githubSource(config: GithubIntegration, secret: string, deps: Ht
     { baseUrl: config.api, auth: { kind: 'bearer', secret }, service: 'GitHub', authHint: githubAuthHint(config.tokenEnv) },
     deps,
   );
-  const gql = <T>(operationName: string, query: string, variables: Record<string, unknown>, tolerate?: (e: GraphqlError) => boolean) =>
-    githubGraphql<T>(client, deps, config.tokenEnv, operationName, query, variables, tolerate);
+  /** Issue fields this server does not have (an older GitHub Enterprise Server), learnt from its answers. */
+  const omit = new Set<string>();
+  const gql = async <T>(
+    operationName: string,
+    query: string,
+    variables: Record<string, unknown>,
+    tolerate?: (e: GraphqlError) => boolean,
+  ): Promise<Result<T, IntegrationError>> => {
+    for (;;) {
+      const r = await githubGraphql<T>(client, deps, config.tokenEnv, operationName, withoutIssueFields(query, omit), variables, tolerate);
+      if (r.ok || r.error.kind !== 'bad-response') return r;
+      const missing = [...r.error.message.matchAll(/Field '(\w+)' doesn't exist on type 'Issue'/g)]
+        .map((m) => m[1] as string)
+        .filter((f) => (OPTIONAL_ISSUE_FIELDS as readonly string[]).includes(f) && !omit.has(f));
+      if (missing.length === 0) return r;
+      for (const f of missing) omit.add(f);
+    }
+  };
   const select = config.select;
   const describe = 'repos' in select ? select.repos.join(', ') : `project ${select.project.owner}/${select.project.number}`;
   let projectOwner: 'organization' | 'user' | undefined;
