@@ -270,6 +270,7 @@ describe('integrations API syncing from the Jira replay server', () => {
       rows: {
         key: string;
         id: string;
+        kind: string | null;
         team: string | null;
         estimate: number | null;
         state: string | null;

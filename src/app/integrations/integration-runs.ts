@@ -6,6 +6,7 @@ import type { IntegrationConfigs, ResultRun } from '../../store/integration-stor
 import type { ProgramStore } from '../../store/program-store.js';
 import type { HttpDeps, IntegrationError } from './http-client.js';
 import { type Env, secretEnvOf, secretFor } from './integration-settings.js';
+import { openWorkSource } from './open-work-source.js';
 import { type SyncError, syncProgram } from './sync-program.js';
 import type { SyncProgress, WorkSource } from './work-source.js';
 
@@ -18,12 +19,6 @@ import type { SyncProgress, WorkSource } from './work-source.js';
 export type TrackerKind = 'jira' | 'github';
 export const isTracker = (kind: IntegrationKind): kind is TrackerKind => kind === 'jira' || kind === 'github';
 
-/** How a tracker's WorkSource is made; the sources live beside this file (jira/, github/). */
-export interface SourceFactories {
-  readonly jira: (config: JiraIntegration, secret: string, deps: HttpDeps) => WorkSource;
-  readonly github: (config: GithubIntegration, secret: string, deps: HttpDeps) => WorkSource;
-}
-
 /** Checks a Confluence or Slack configuration without publishing anything. */
 export type PublishCheck = (config: unknown, secret: string, deps: HttpDeps) => Promise<Result<ConnectionOk, IntegrationError>>;
 
@@ -32,7 +27,6 @@ export interface RunDeps {
   readonly env: Env;
   readonly http: HttpDeps;
   readonly now: () => Date;
-  readonly sources: SourceFactories;
   readonly checks: { readonly confluence: PublishCheck; readonly slack: PublishCheck };
 }
 
@@ -68,10 +62,14 @@ async function prepare<K extends IntegrationKind>(deps: RunDeps, programId: Prog
   return ok({ config, secret });
 }
 
-const sourceOf = (deps: RunDeps, kind: TrackerKind, p: Prepared<TrackerKind>): WorkSource =>
-  kind === 'jira'
-    ? deps.sources.jira(p.config as JiraIntegration, p.secret, deps.http)
-    : deps.sources.github(p.config as GithubIntegration, p.secret, deps.http);
+/** The tracker with the secret already resolved (stored, else the environment). */
+const sourceOf = (deps: RunDeps, kind: TrackerKind, p: Prepared<TrackerKind>): Result<WorkSource, RunError> =>
+  openWorkSource(
+    kind,
+    kind === 'jira' ? { jira: p.config as JiraIntegration } : { github: p.config as GithubIntegration },
+    { env: deps.env, stored: p.secret },
+    deps.http,
+  );
 
 async function record(
   deps: RunDeps,
@@ -102,8 +100,10 @@ export async function testConnection(
   const prepared = await prepare(deps, programId, kind);
   let outcome: Result<ConnectionOk, RunError>;
   if (!prepared.ok) outcome = prepared;
-  else if (isTracker(kind)) outcome = await sourceOf(deps, kind, prepared.value as Prepared<TrackerKind>).test();
-  else outcome = await deps.checks[kind](prepared.value.config, prepared.value.secret, deps.http);
+  else if (isTracker(kind)) {
+    const source = sourceOf(deps, kind, prepared.value as Prepared<TrackerKind>);
+    outcome = source.ok ? await source.value.test() : source;
+  } else outcome = await deps.checks[kind](prepared.value.config, prepared.value.secret, deps.http);
   await record(deps, programId, kind, 'test', actor, outcome);
   return outcome;
 }
@@ -148,7 +148,9 @@ export async function previewMapping(
 ): Promise<Result<Preview, RunError>> {
   const prepared = await prepare(deps, programId, kind);
   if (!prepared.ok) return prepared;
-  const source = sourceOf(deps, kind, prepared.value);
+  const opened = sourceOf(deps, kind, prepared.value);
+  if (!opened.ok) return opened;
+  const source = opened.value;
   let batch: ExternalBatch | undefined;
   // The dry run's own fetch is the preview's: the tracker is read once.
   const capturing: WorkSource = {
@@ -243,6 +245,12 @@ export class SyncRuns {
       await record(deps, programId, kind, 'sync', actor, prepared);
       return prepared;
     }
+    const opened = sourceOf(deps, kind, prepared.value);
+    if (!opened.ok) {
+      await record(deps, programId, kind, 'sync', actor, opened);
+      return opened;
+    }
+    const source = opened.value;
     this.counter += 1;
     let run: SyncRun = {
       runId: `${kind}-${deps.now().getTime().toString(36)}-${this.counter}`,
@@ -257,7 +265,6 @@ export class SyncRuns {
       version: null,
     };
     this.runs.set(key, run);
-    const source = sourceOf(deps, kind, prepared.value);
     const done = (async () => {
       const outcome = await syncProgram(deps.store, programId, source, {
         dryRun: false,

@@ -19,7 +19,6 @@ import {
   setIntegrationSecret,
 } from '../../app/integrations/integration-settings.js';
 import { checkConfluence, checkSlack } from '../../app/integrations/publish-target-checks.js';
-import { TRACKER_SOURCES } from '../../app/integrations/tracker-sources.js';
 import type { ProgramId } from '../../domain/ids.js';
 import { INTEGRATION_KINDS, type IntegrationKind } from '../../domain/integration.js';
 import { problem } from '../problem.js';
@@ -125,7 +124,6 @@ function runDeps(deps: ServerDeps): RunDeps {
     env: env(),
     http: HTTP,
     now: deps.now,
-    sources: TRACKER_SOURCES,
     checks: { confluence: checkConfluence, slack: (config, secret) => checkSlack(config, secret) },
   };
 }
