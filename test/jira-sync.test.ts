@@ -56,8 +56,12 @@ describe('Jira source over the replay server: connection', () => {
     const source = jiraSource(config(s.url), TOKEN, recordingDeps());
     const r = await source.test();
     expect(r.ok && r.value.account).toBe('Person A');
-    expect(r.ok && r.value.detail).toContain('JQL "project = UT" is valid');
-    expect(s.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /rest/api/3/myself', 'GET /rest/api/3/search/jql']);
+    expect(r.ok && r.value.detail).toContain('JQL "project = UT" is valid and selects 25 issues');
+    expect(s.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
+      'GET /rest/api/3/myself',
+      'GET /rest/api/3/search/jql',
+      'POST /rest/api/3/search/approximate-count',
+    ]);
     expect(s.requests.every((q) => q.auth === 'basic' && q.authorized)).toBe(true);
     expect(JSON.stringify(s.requests)).not.toContain(TOKEN);
   });

@@ -81,11 +81,18 @@ export function jiraSource(config: JiraIntegration, secret: string, deps: HttpDe
       return ok({ account, detail: `Signed in to ${config.site} as ${account}; board ${select.board} is "${name}".` });
     }
     const jql = selectionJql(select, mapping) as string;
-    const probe = await search({ jql, fields: ['key'], changelog: false, pageSize: 1 }, () => false);
+    let total: number | undefined;
+    const probe = await search({ jql, fields: ['key'], changelog: false, pageSize: 1 }, (_, said) => {
+      total = said;
+      return false;
+    });
     if (!probe.ok) return err(explain(probe.error));
+    if (cloud) total = await approximateCount(jql);
+    const selects =
+      total === undefined ? 'is valid' : `is valid and selects ${total.toLocaleString('en-US')} issue${total === 1 ? '' : 's'}`;
     return ok({
       account,
-      detail: `Signed in to ${config.site} (${cloud ? 'Jira Cloud' : 'Jira Data Center'}) as ${account}; the ${describe} is valid.`,
+      detail: `Signed in to ${config.site} (${cloud ? 'Jira Cloud' : 'Jira Data Center'}) as ${account}; the ${describe} ${selects}.`,
     });
   }
 
