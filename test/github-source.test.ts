@@ -137,6 +137,14 @@ describe('GitHub source over the GraphQL API (replay server)', () => {
     expect(server.requests.map((q) => q.status)).toEqual([200, 429, 200, 200, 200, 200, 200]);
   });
 
+  it('waits out a secondary rate limit answered as 403, at least a minute', async () => {
+    const { source, sleeps, server } = await setup(REPOS, { secondaryOnRequests: [3], retryAfterSeconds: 60, secondaryStatus: 403 });
+    const r = await source.fetch(undefined, () => {});
+    expect(r.ok).toBe(true);
+    expect(sleeps).toEqual([60_000]);
+    expect(server.requests.map((q) => q.status)).toEqual([200, 200, 403, 200, 200, 200, 200]);
+  });
+
   it('a refused token says what to fix and never shows the token', async () => {
     const { source } = await setup(REPOS, {}, 'ghp_wrongToken0000000000000000000000000');
     const r = await source.test();

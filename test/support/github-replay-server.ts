@@ -75,6 +75,8 @@ export interface GithubReplayOptions {
   /** Requests (1-based) answered with a secondary rate limit: 429 and retry-after. */
   readonly secondaryOnRequests?: readonly number[];
   readonly retryAfterSeconds?: number;
+  /** GitHub answers a secondary limit with 403 or 429 (default). */
+  readonly secondaryStatus?: 403 | 429;
   /** Issue fields this server lacks, as an older GitHub Enterprise Server does (e.g. blockedBy). */
   readonly missingIssueFields?: readonly string[];
   /** Fixture file names under test/fixtures/github. */
@@ -231,7 +233,7 @@ export async function startGithubReplayServer(options: GithubReplayOptions): Pro
     }
     if (options.secondaryOnRequests?.includes(count)) {
       return answer(
-        429,
+        options.secondaryStatus ?? 429,
         {
           message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
           documentation_url:

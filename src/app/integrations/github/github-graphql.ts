@@ -16,6 +16,14 @@ export interface GraphqlError {
 const RATE_LIMITED_RETRIES = 3;
 const RATE_LIMITED_WAIT_MS = 60_000;
 
+/** A 403 secondary rate limit: tries, and the first wait (GitHub: "wait at least one minute"). */
+const SECONDARY_RETRIES = 3;
+const SECONDARY_WAIT_MS = 60_000;
+
+function secondaryLimit(error: IntegrationError): boolean {
+  return error.kind === 'auth' && error.status === 403 && /secondary rate limit/i.test(error.message);
+}
+
 /**
  * POSTs one named GraphQL operation to {api}/graphql. HTTP failures and rate-limit waits are the
  * client's; `errors` in a 200 answer are failures too, in GitHub's own words (NOT_FOUND names the
@@ -33,6 +41,12 @@ export async function githubGraphql<T>(
 ): Promise<Result<T, IntegrationError>> {
   for (let attempt = 0; ; attempt++) {
     const sent = await client.send({ method: 'POST', path: '/graphql', json: { query, variables, operationName } });
+    if (!sent.ok && secondaryLimit(sent.error) && attempt < SECONDARY_RETRIES) {
+      // GitHub documents a secondary rate limit as 403 or 429 with Retry-After; the client retries a
+      // 429 itself, a 403 arrives here as a refusal. Wait at least a minute, longer each time.
+      await deps.sleep(SECONDARY_WAIT_MS * 2 ** attempt);
+      continue;
+    }
     if (!sent.ok) return sent;
     const body = sent.value.body as { data?: unknown; errors?: readonly GraphqlError[] } | null;
     if (!body || typeof body !== 'object') {
