@@ -86,6 +86,8 @@ export interface SyncSummary {
   /** Back in the selection after being removed. */
   readonly restored: readonly ItemId[];
   readonly dependencies: { readonly added: number; readonly removed: number };
+  /** Tracker links left out because they closed a cycle, each with the cycle it closed. */
+  readonly cycleLinksSkipped: readonly { readonly from: ItemId; readonly to: ItemId; readonly cycle: readonly ItemId[] }[];
   readonly teamsCreated: readonly TeamId[];
   readonly workstreamsCreated: readonly WorkstreamId[];
   /** Changelog entries recorded for the first time. */

@@ -145,6 +145,9 @@ function render(outcome: SyncOutcome, source: WorkSource, target: string): strin
   if (s.removed.length > 0) lines.push(`  ${n(s.removed.length, 'item')} removed from the selection (kept, cancelled): ${ids(s.removed)}`);
   if (s.restored.length > 0) lines.push(`  ${n(s.restored.length, 'item')} back in the selection: ${ids(s.restored)}`);
   lines.push(`  dependencies: ${s.dependencies.added} added, ${s.dependencies.removed} removed`);
+  for (const c of s.cycleLinksSkipped) {
+    lines.push(`  left out ${c.from} → ${c.to}: it closes the cycle ${c.cycle.join(' → ')} (fix the links in the tracker)`);
+  }
   if (s.teamsCreated.length > 0) lines.push(`  new teams (capacity 1 until you set it): ${s.teamsCreated.join(', ')}`);
   if (s.workstreamsCreated.length > 0) lines.push(`  new workstreams: ${ids(s.workstreamsCreated)}`);
   if (s.activity > 0) lines.push(`  ${n(s.activity, 'history entry', 'history entries')} from the tracker recorded`);

@@ -6,6 +6,7 @@ import type { ExternalBatch, ExternalWork, SyncedField } from '../../domain/exte
 import type { ItemId, ProgramId, TeamId, WorkstreamId } from '../../domain/ids.js';
 import type { ProgramModel } from '../../domain/program-model.js';
 import type { WorkItem } from '../../domain/work-item.js';
+import { buildGraph, topologicalOrder } from '../graph.js';
 import { mergeExternal } from './merge-external.js';
 
 const TODAY = '2027-03-01' as CalendarDate;
@@ -182,6 +183,33 @@ describe('merging a tracker batch into a program', () => {
     expect(model.dependencies.map((d) => `${d.from}->${d.to} ${d.state}`)).toEqual(['NET-1->NET-2 at-risk', 'NET-1->NET-3 requested']);
   });
 
+  it('leaves out the tracker link that closes a cycle, says which and why, and does so the same way every time', () => {
+    const works = ['NET-1', 'NET-2', 'NET-3'].map((k) => work(k, { title: k, state: 'not-started', tags: [] }));
+    const links = [
+      { from: id('NET-1'), to: id('NET-2'), type: 'FS' as const, link: 'Blocks' },
+      { from: id('NET-2'), to: id('NET-3'), type: 'FS' as const, link: 'Blocks' },
+      { from: id('NET-3'), to: id('NET-1'), type: 'FS' as const, link: 'Blocks' },
+    ];
+    const once = mergeExternal(program(), batch(works, { dependencies: links }), { today: TODAY, owned: OWNED });
+    expect(once.summary.cycleLinksSkipped).toEqual([{ from: 'NET-3', to: 'NET-1', cycle: ['NET-1', 'NET-2', 'NET-3', 'NET-1'] }]);
+    expect(once.model.dependencies.map((d) => `${d.from}->${d.to}`)).toEqual(['NET-1->NET-2', 'NET-2->NET-3']);
+    expect(once.summary.dependencies).toEqual({ added: 2, removed: 0 });
+    const twice = mergeExternal(once.model, batch(works, { dependencies: links }), { today: TODAY, owned: OWNED });
+    expect(twice.model.dependencies).toEqual(once.model.dependencies);
+    expect(twice.summary.dependencies).toEqual({ added: 0, removed: 0 });
+    expect(twice.summary.cycleLinksSkipped).toHaveLength(1);
+  });
+
+  it('counts an item whose epic is outside the program as unchanged when nothing changed', () => {
+    const b = batch([work('NET-1', { title: 'A', state: 'not-started', tags: [], parent: id('EPIC-9') })]);
+    const options = { today: TODAY, owned: [...OWNED, 'parent' as const] };
+    const first = mergeExternal(program(), b, options);
+    expect(first.model.items[0]?.parent).toBeUndefined();
+    const again = mergeExternal(first.model, b, options);
+    expect(again.summary).toMatchObject({ updated: [], unchanged: 1 });
+    expect(again.model.items[0]).toBe(first.model.items[0]);
+  });
+
   it('drops a parent or workstream the program does not have', () => {
     const { model } = mergeExternal(
       program(),
@@ -243,6 +271,14 @@ describe('merge invariants', () => {
         expect(twice.summary.updated).toEqual([]);
         expect(twice.summary.removed).toEqual([]);
         expect(twice.summary.dependencies).toEqual({ added: 0, removed: 0 });
+        // The tracker's links never leave a cycle behind: the plan can always be computed.
+        const at = new Map(twice.model.items.map((item, i) => [item.id as string, i]));
+        const graph = buildGraph(
+          twice.model.items.length,
+          Int32Array.from(twice.model.dependencies, (d) => at.get(d.from) ?? 0),
+          Int32Array.from(twice.model.dependencies, (d) => at.get(d.to) ?? 0),
+        );
+        expect(topologicalOrder(graph)).toBeDefined();
       }),
       { numRuns: 200 },
     );

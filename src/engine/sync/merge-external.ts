@@ -7,6 +7,7 @@ import type { ProgramModel } from '../../domain/program-model.js';
 import type { Team } from '../../domain/team.js';
 import type { WorkItem } from '../../domain/work-item.js';
 import type { Workstream } from '../../domain/workstream.js';
+import { buildGraph, findCycles, topologicalOrder } from '../graph.js';
 
 export interface MergeOptions {
   /** The day removals are dated (the program's today, passed in). */
@@ -70,9 +71,9 @@ export function mergeExternal(
   const items: WorkItem[] = [...model.items];
   const itemAt = new Map<string, number>(items.map((item, i) => [item.id, i]));
   const created: ItemId[] = [];
-  const updated: ItemId[] = [];
   const restored: ItemId[] = [];
-  let unchanged = 0;
+  /** Items that existed before, as they were: compared once every reference is settled. */
+  const before = new Map<string, WorkItem>();
   const touched = new Set<string>();
   for (const work of batch.works) {
     touched.add(work.id);
@@ -84,13 +85,9 @@ export function mergeExternal(
       created.push(work.id);
       continue;
     }
-    const next = applyWork(existing, work, system, options.owned);
     if (existing.source?.removed !== undefined) restored.push(work.id);
-    if (canonicalJson(next) === canonicalJson(existing)) unchanged++;
-    else {
-      items[at] = next;
-      updated.push(work.id);
-    }
+    before.set(work.id, existing);
+    items[at] = applyWork(existing, work, system, options.owned);
   }
 
   const removed: ItemId[] = [];
@@ -106,6 +103,8 @@ export function mergeExternal(
 
   // References the tracker gave that the program cannot hold (an epic outside the selection) are
   // dropped, so the merged program stays valid.
+  const updated: ItemId[] = [];
+  let unchanged = 0;
   for (const id of touched) {
     const at = itemAt.get(id);
     const item = at === undefined ? undefined : items[at];
@@ -114,10 +113,19 @@ export function mergeExternal(
     if (fixed.parent !== undefined && (fixed.parent === fixed.id || !itemAt.has(fixed.parent))) fixed = without(fixed, 'parent');
     if (fixed.workstream !== undefined && !workstreamAt.has(fixed.workstream)) fixed = without(fixed, 'workstream');
     if (fixed.team !== undefined && !teamIds.has(fixed.team)) fixed = without(fixed, 'team');
-    items[at] = fixed;
+    const was = before.get(id);
+    if (was && canonicalJson(fixed) === canonicalJson(was)) {
+      items[at] = was;
+      unchanged++;
+    } else {
+      items[at] = fixed;
+      if (was) updated.push(id as ItemId);
+    }
   }
 
-  const { dependencies, added, dropped } = mergeDependencies(model.dependencies, batch, touched, itemAt);
+  const merged = mergeDependencies(model.dependencies, batch, touched, itemAt);
+  const { dependencies, skipped } = breakTrackerCycles(merged, items.length, itemAt, system, model.dependencies);
+  const { added, dropped } = countChanges(model.dependencies, dependencies);
   return {
     model: { ...model, teams, workstreams, items, dependencies },
     summary: {
@@ -128,6 +136,7 @@ export function mergeExternal(
       removed,
       restored,
       dependencies: { added, removed: dropped },
+      cycleLinksSkipped: skipped,
       teamsCreated,
       workstreamsCreated,
     },
@@ -190,7 +199,7 @@ function mergeDependencies(
   batch: ExternalBatch,
   touched: ReadonlySet<string>,
   itemAt: ReadonlyMap<string, number>,
-): { dependencies: Dependency[]; added: number; dropped: number } {
+): Dependency[] {
   const system = batch.system;
   const wanted = new Map<string, Dependency>();
   for (const d of batch.dependencies) {
@@ -208,7 +217,6 @@ function mergeDependencies(
   }
   const kept: Dependency[] = [];
   const present = new Set<string>();
-  let dropped = 0;
   for (const d of current) {
     const key = dependencyKey(d);
     const ours = d.source === system && (touched.has(d.from) || touched.has(d.to));
@@ -218,18 +226,77 @@ function mergeDependencies(
       continue;
     }
     const replacement = wanted.get(key);
-    if (replacement) {
-      // An unchanged link keeps its negotiated state; only its type and note follow the tracker.
-      kept.push({ ...d, type: replacement.type, ...(replacement.note !== undefined ? { note: replacement.note } : {}) });
-      present.add(key);
-    } else dropped++;
+    if (!replacement) continue;
+    // An unchanged link keeps its negotiated state; only its type and note follow the tracker.
+    const next = { ...d, type: replacement.type, ...(replacement.note !== undefined ? { note: replacement.note } : {}) };
+    kept.push(canonicalJson(next) === canonicalJson(d) ? d : next);
+    present.add(key);
   }
-  let added = 0;
   for (const [key, dep] of wanted) {
     if (present.has(key)) continue;
     kept.push(dep);
     present.add(key);
-    added++;
   }
-  return { dependencies: kept, added, dropped };
+  return kept;
+}
+
+/**
+ * Trackers allow cycles ("A blocks B", "B blocks A" by mistake); a plan cannot hold one. While the
+ * tracker's links close a cycle, one of them is left out: a link new in this batch if the cycle has
+ * one, else the tracker's link with the greatest key, so the same batch always leaves out the same
+ * link. Cycles made only of the program's own links are left for validation to report.
+ */
+function breakTrackerCycles(
+  deps: Dependency[],
+  nodeCount: number,
+  itemAt: ReadonlyMap<string, number>,
+  system: ExternalBatch['system'],
+  original: readonly Dependency[],
+): { dependencies: Dependency[]; skipped: { from: ItemId; to: ItemId; cycle: ItemId[] }[] } {
+  const skipped: { from: ItemId; to: ItemId; cycle: ItemId[] }[] = [];
+  const before = new Set(original.map(dependencyKey));
+  let current = deps;
+  for (let round = 0; round < 1000; round++) {
+    const from = new Int32Array(current.length);
+    const to = new Int32Array(current.length);
+    current.forEach((d, e) => {
+      from[e] = itemAt.get(d.from) ?? 0;
+      to[e] = itemAt.get(d.to) ?? 0;
+    });
+    const graph = buildGraph(nodeCount, from, to);
+    if (topologicalOrder(graph)) break;
+    const idOf = new Map<number, ItemId>();
+    for (const d of current) {
+      idOf.set(itemAt.get(d.from) ?? 0, d.from);
+      idOf.set(itemAt.get(d.to) ?? 0, d.to);
+    }
+    const drop = new Set<string>();
+    for (const cycle of findCycles(graph)) {
+      const ids = cycle.map((n) => idOf.get(n) as ItemId);
+      const links: Dependency[] = [];
+      for (let i = 0; i + 1 < ids.length; i++) {
+        const d = current.find((x) => x.from === ids[i] && x.to === ids[i + 1] && x.source === system);
+        if (d) links.push(d);
+      }
+      if (links.length === 0) continue;
+      const fresh = links.filter((d) => !before.has(dependencyKey(d)));
+      const pool = fresh.length > 0 ? fresh : links;
+      const victim = pool.reduce((a, b) => (dependencyKey(b) > dependencyKey(a) ? b : a));
+      drop.add(dependencyKey(victim));
+      skipped.push({ from: victim.from, to: victim.to, cycle: ids });
+    }
+    if (drop.size === 0) break;
+    current = current.filter((d) => !drop.has(dependencyKey(d)));
+  }
+  return { dependencies: current, skipped };
+}
+
+function countChanges(before: readonly Dependency[], after: readonly Dependency[]): { added: number; dropped: number } {
+  const was = new Set(before.map(dependencyKey));
+  const now = new Set(after.map(dependencyKey));
+  let added = 0;
+  let dropped = 0;
+  for (const k of now) if (!was.has(k)) added++;
+  for (const k of was) if (!now.has(k)) dropped++;
+  return { added, dropped };
 }
