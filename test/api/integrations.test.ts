@@ -6,8 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramId } from '../../src/domain/ids.js';
+import { type ConfluenceServer, startConfluence } from '../support/confluence-server.js';
 import { generateDataset } from '../support/jira-dataset.js';
 import { type JiraReplayServer, startJiraReplay } from '../support/jira-replay-server.js';
+import { type SlackWebhookServer, startSlackWebhook } from '../support/slack-webhook-server.js';
 import { type ApiWorld, apiWorld, type Client, rolesWorld } from './api-support.js';
 
 const P = '/api/programs/checkout-cloud-2027';
@@ -325,5 +327,73 @@ describe('integrations API syncing from the Jira replay server', () => {
     ]);
     expect(JSON.stringify(await (await world.admin.call('GET', `${P}/history?limit=50`)).text())).not.toContain(TOKEN);
     for (const text of answers) expect(text).not.toContain(TOKEN);
+  }, 120_000);
+});
+
+describe('integrations API publishing to Confluence and Slack test servers', () => {
+  const EMAIL = 'tpm@example.com';
+  const TOKEN = 'confluence-token-never-echoed-51';
+  let world: ApiWorld;
+  let confluence: ConfluenceServer;
+  let slack: SlackWebhookServer;
+  beforeAll(async () => {
+    world = await apiWorld();
+    confluence = await startConfluence({ email: EMAIL, token: TOKEN, spaces: [{ key: 'PROG', name: 'Program office' }] });
+    slack = await startSlackWebhook();
+  });
+  afterAll(async () => {
+    await confluence?.stop();
+    await slack?.stop();
+    await world?.close();
+  });
+
+  it('tests Confluence by reading the space, publishes a page then a new version, and records both', async () => {
+    const settings = { site: confluence.url, email: EMAIL, space: 'PROG', title: 'Checkout status' };
+    expect((await world.admin.call('PUT', `${I}/confluence`, { body: settings })).status).toBe(200);
+    expect((await world.admin.call('PUT', `${I}/confluence/secret`, { body: { secret: TOKEN } })).status).toBe(204);
+    const tested = await world.admin.json<{ detail: string }>('POST', `${I}/confluence/test`);
+    expect(tested.status).toBe(200);
+    expect(tested.body.detail).toContain('space PROG “Program office”');
+    expect(confluence.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+
+    const first = await world.admin.json<{ kind: string; summary: { created: boolean; version: number; url: string } }>(
+      'POST',
+      `${I}/confluence/publish`,
+    );
+    expect(first.status).toBe(200);
+    expect(first.body.summary).toMatchObject({ created: true, version: 1 });
+    const second = await world.admin.json<{ summary: { created: boolean; version: number } }>('POST', `${I}/confluence/publish`);
+    expect(second.body.summary).toMatchObject({ created: false, version: 2 });
+    const page = [...confluence.pages.values()][0];
+    expect(page?.title).toBe('Checkout status');
+
+    const wrong = { ...settings, space: 'NOPE' };
+    await world.admin.call('PUT', `${I}/confluence`, { body: wrong });
+    const missing = await world.admin.json<{ detail: string }>('POST', `${I}/confluence/test`);
+    expect(missing.status).toBe(502);
+    expect(missing.body.detail).toContain('no space "NOPE"');
+    const listed = await world.admin.json<{ integrations: View[] }>('GET', I);
+    const log = listed.body.integrations[2]?.results ?? [];
+    expect(log.map((r) => [r.kind, r.ok])).toEqual([
+      ['test', false],
+      ['publish', true],
+      ['publish', true],
+      ['test', true],
+    ]);
+    expect(JSON.stringify(listed.body)).not.toContain(TOKEN);
+  }, 120_000);
+
+  it('posts the Slack summary to the webhook stored on the server, and says why Slack refused one', async () => {
+    expect((await world.admin.call('PUT', `${I}/slack`, { body: {} })).status).toBe(200);
+    expect((await world.admin.call('PUT', `${I}/slack/secret`, { body: { secret: slack.webhookUrl } })).status).toBe(204);
+    const posted = await world.admin.json<{ summary: { blocks: number } }>('POST', `${I}/slack/publish`);
+    expect(posted.status).toBe(200);
+    expect(slack.accepted).toHaveLength(1);
+    expect(posted.body.summary.blocks).toBe((slack.accepted[0] as { blocks: unknown[] }).blocks.length);
+    slack.archive();
+    const refused = await world.admin.json<{ detail: string }>('POST', `${I}/slack/publish`);
+    expect(refused.status).toBe(502);
+    expect(refused.body.detail).toContain('channel_is_archived');
+    expect(refused.body.detail).not.toContain(new URL(slack.webhookUrl).pathname);
   }, 120_000);
 });

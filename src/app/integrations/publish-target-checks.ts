@@ -4,12 +4,12 @@ import { type HttpDeps, httpClient, type IntegrationError } from './http-client.
 import type { ConnectionOk } from './integration-runs.js';
 
 /**
- * "Test connection" for the publishing targets: it reads, it never publishes. Confluence: who the
- * token signs in as, and the space the report goes to. Slack: an incoming webhook cannot be
+ * "Test connection" for the publishing targets: it reads, it never publishes. Confluence: the
+ * space the report goes to, read with the e-mail and token. Slack: an incoming webhook cannot be
  * called without posting, so only its URL is checked.
  */
 
-/** Confluence Cloud: GET /wiki/rest/api/user/current, then the space by key (REST v2). */
+/** Confluence Cloud: the space by key (REST v2 GET /wiki/api/v2/spaces?keys=), signed in with the e-mail and token. */
 export async function checkConfluence(config: unknown, secret: string, deps: HttpDeps): Promise<Result<ConnectionOk, IntegrationError>> {
   const c = config as ConfluenceIntegration;
   const client = httpClient(
@@ -22,9 +22,6 @@ export async function checkConfluence(config: unknown, secret: string, deps: Htt
     },
     deps,
   );
-  const me = await client.send({ path: '/wiki/rest/api/user/current' });
-  if (!me.ok) return me;
-  const user = me.value.body as { displayName?: string; email?: string; publicName?: string };
   const spaces = await client.send({ path: '/wiki/api/v2/spaces', query: { keys: c.space, limit: 1 } });
   if (!spaces.ok) return spaces;
   const space = (spaces.value.body as { results?: { key?: string; name?: string }[] }).results?.[0];
@@ -35,7 +32,7 @@ export async function checkConfluence(config: unknown, secret: string, deps: Htt
     });
   }
   return ok({
-    account: user.displayName ?? user.publicName ?? user.email ?? c.email,
+    account: c.email,
     detail: `space ${space.key ?? c.space} “${space.name ?? c.space}”; the page “${c.title}” is created or updated there`,
   });
 }

@@ -18,6 +18,7 @@ import {
   saveIntegrationConfig,
   setIntegrationSecret,
 } from '../../app/integrations/integration-settings.js';
+import { type PublishNowError, publishNow } from '../../app/integrations/publish/publish-now.js';
 import { checkConfluence, checkSlack } from '../../app/integrations/publish-target-checks.js';
 import type { ProgramId } from '../../domain/ids.js';
 import { INTEGRATION_KINDS, type IntegrationKind } from '../../domain/integration.js';
@@ -142,7 +143,7 @@ function settingsFailure(e: SettingsError): Reply {
 }
 
 /** A failed run: our own state as 404/409/422, the other side's answer as 502 (it is their failure, said in words). */
-function runFailure(e: RunError, kind: IntegrationKind): Reply {
+function runFailure(e: RunError | PublishNowError, kind: IntegrationKind): Reply {
   switch (e.kind) {
     case 'not-configured':
       return problem(404, 'not-configured', 'Not configured', e.message);
@@ -156,6 +157,8 @@ function runFailure(e: RunError, kind: IntegrationKind): Reply {
       return problem(422, `${kind}-config`, 'The settings do not work', e.message, {
         errors: [{ field: e.field ?? 'config', message: e.message }],
       });
+    case 'report':
+      return problem(422, 'report-failed', 'The status report could not be built', e.message);
     case 'invalid':
       return problem(422, 'sync-invalid', 'The sync would make the program invalid', e.message, { problems: e.problems });
     default:
@@ -382,11 +385,23 @@ export const integrationRoutes = [
     path: path('/{kind}/publish'),
     tag: 'Integrations',
     summary: 'Publish the status report now',
+    description:
+      "Builds today's status report of the stored program (as `throughline report`) and sends it: Confluence gets a new page or a new version of the page (answers its id, version and URL), Slack gets the Block Kit summary (answers the block count). Recorded in the run log. 422 when settings or secret are missing or the report cannot be built, 502 with the reason when the other side refuses.",
     access: 'editor',
     params: publishParams,
+    response: z.object({ ok: z.literal(true), kind: z.enum(['confluence', 'slack']), summary: z.record(z.string(), z.unknown()) }),
     problems: [422, 502],
     async handle(input) {
-      return problem(501, 'not-built', 'Not in this build', `publishing to ${input.params.kind} is not in this build of the server yet`);
+      const deps = input.deps;
+      const done = await publishNow(
+        { store: deps.store, env: env(), http: HTTP, pool: deps.pool, now: deps.now },
+        input.params.programId as ProgramId,
+        input.params.kind,
+        actorOf(input as AnyInput),
+      );
+      if (!done.ok) return runFailure(done.error, input.params.kind);
+      const { kind, ...summary } = done.value;
+      return { body: { ok: true, kind, summary } };
     },
   }),
 ];

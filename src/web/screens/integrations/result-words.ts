@@ -27,7 +27,9 @@ export function resultWords(r: IntegrationResult): string {
     const detail = typeof s.detail === 'string' ? s.detail : '';
     return detail.includes(s.account) ? detail : `Signed in as ${s.account}${detail ? `. ${detail}` : ''}`;
   }
-  if (r.kind === 'publish' && s && typeof s.pageUrl === 'string') return `page version ${String(s.version ?? '?')} published`;
+  if (r.kind === 'publish' && s && typeof s.url === 'string')
+    return `${s.created ? 'page created' : `page updated to version ${String(s.version ?? '?')}`}: ${s.url}`;
+  if (r.kind === 'publish' && s && typeof s.blocks === 'number') return `summary posted (${s.blocks} blocks)`;
   if (r.kind === 'publish') return 'published';
   return 'done';
 }
