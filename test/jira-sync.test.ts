@@ -153,6 +153,23 @@ describe('Jira source over the replay server: fetching', () => {
     expect(s.requests[0]).toMatchObject({ method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql: 'project = UT' } });
   });
 
+  it('changelog off in the mapping: no expand, no changelog requests, no activity; custom fields asked for by id', async () => {
+    const s = await replay(corpusDataset(), { changelogEmbedLimit: 1 });
+    const mapping = {
+      changelog: false,
+      team: { from: 'field', field: 'customfield_10001' },
+      estimate: { from: 'field', field: 'customfield_10105' },
+    };
+    const source = jiraSource(config(s.url, { mapping }), TOKEN, recordingDeps());
+    const r = await source.fetch(undefined, () => {});
+    expect(r.ok && r.value.activity).toEqual([]);
+    const query = searches(s)[0]?.query;
+    expect(query?.expand).toBeUndefined();
+    expect(query?.fields?.split(',')).toEqual(expect.arrayContaining(['customfield_10001', 'customfield_10105', 'customfield_10020']));
+    expect(query?.fields?.split(',')).not.toContain('components');
+    expect(s.requests.some((q) => q.path.endsWith('/changelog'))).toBe(false);
+  });
+
   it('Cloud pages by nextPageToken until isLast: 250 issues in 3 pages of ≤ 100, each issue once', async () => {
     const s = await replay(generateDataset({ issues: 250 }));
     const source = jiraSource(config(s.url, { select: { jql: 'project = NET' } }), TOKEN, recordingDeps());
