@@ -311,6 +311,9 @@ describe('integrations API syncing from the Jira replay server', () => {
     expect(item.body.value.source).toMatchObject({ system: 'jira', key: 'NET-12' });
     const activity = await world.store.integrations.activity('checkout-cloud-2027' as ProgramId, 'NET-12');
     expect(activity.length).toBeGreaterThan(0);
+    const served = await call<{ activity: { id: string; at: string; field: string }[] }>('GET', `${P}/items/NET-12/activity?limit=3`);
+    expect(served.body.activity).toEqual(activity.slice(0, 3));
+    expect(served.body.activity.map((a) => a.at)).toEqual([...served.body.activity.map((a) => a.at)].sort().reverse());
 
     jira.rateLimitOn(jira.requests.length + 2, 1);
     expect((await call('POST', `${I}/jira/sync`)).status).toBe(202);

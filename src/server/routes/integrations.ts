@@ -404,4 +404,34 @@ export const integrationRoutes = [
       return { body: { ok: true, kind, summary } };
     },
   }),
+  route<{ programId: string; itemId: string }, { limit: number }>({
+    method: 'get',
+    path: '/api/programs/{programId}/items/{itemId}/activity',
+    tag: 'Integrations',
+    summary: "An item's activity in its tracker",
+    description:
+      'What the tracker recorded about the item (Jira changelog: who changed which field from what to what, and when), newest first, as synced. Empty for items that do not come from a tracker.',
+    access: 'viewer',
+    params: z.strictObject({ programId: z.string().min(1), itemId: z.string().min(1) }),
+    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+    response: z.object({
+      activity: z.array(
+        z.object({
+          id: z.string(),
+          item: z.string(),
+          at: z.string(),
+          actor: z.string(),
+          field: z.string(),
+          from: z.string().optional(),
+          to: z.string().optional(),
+        }),
+      ),
+    }),
+    async handle(input) {
+      const programId = input.params.programId as ProgramId;
+      if ((await input.deps.store.versionOf(programId)) === undefined)
+        return problem(404, 'no-program', 'No such program', `there is no program "${programId}"`);
+      return { body: { activity: await input.deps.store.integrations.activity(programId, input.params.itemId, input.query.limit) } };
+    },
+  }),
 ];
