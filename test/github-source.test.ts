@@ -210,7 +210,7 @@ describe('GitHub source over a Projects (v2) board', () => {
   };
 
   it("fetches an organization's board with its field values", async () => {
-    const { source, sink, progress } = await setup({ project: { owner: 'octo-org', number: 5 } }, {}, TOKEN, BOARD_MAPPING);
+    const { source, sink, progress, server } = await setup({ project: { owner: 'octo-org', number: 5 } }, {}, TOKEN, BOARD_MAPPING);
     const r = await source.fetch(undefined, sink);
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.works.map((w) => w.id).sort()).toEqual([
@@ -231,7 +231,10 @@ describe('GitHub source over a Projects (v2) board', () => {
     expect(progress.at(-1)).toEqual({ phase: 'fetching', done: 8, total: 8 });
     const tested = await source.test();
     expect(tested.ok && tested.value.detail).toMatch(/^project "Checkout 2027" \(octo-org\/5\): 8 items; GraphQL rate limit/);
+    const sent = server.requests.length;
     const keys = await source.keys(() => {});
+    // Right after a whole fetch of the board, its listing costs no request.
+    expect(server.requests.length).toBe(sent);
     expect(keys.ok && [...keys.value].sort()).toEqual([
       'octo-org/api#2',
       'octo-org/api#3',

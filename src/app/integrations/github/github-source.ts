@@ -24,6 +24,9 @@ interface RateLimit {
   readonly resetAt: string;
 }
 
+/** How long a whole board fetch stands in for its listing (one sync's fetch, then keys). */
+const BOARD_KEYS_FRESH_MS = 5 * 60_000;
+
 interface MilestoneNode {
   readonly number: number;
   readonly issues?: { readonly totalCount?: number; readonly nodes: readonly ({ readonly number: number } | null)[] } | null;
@@ -66,6 +69,8 @@ export function githubSource(config: GithubIntegration, secret: string, deps: Ht
   const select = config.select;
   const describe = 'repos' in select ? select.repos.join(', ') : `project ${select.project.owner}/${select.project.number}`;
   let projectOwner: 'organization' | 'user' | undefined;
+  /** The keys of the last whole fetch of the board, and when (epoch ms). */
+  let lastBoard: { at: number; keys: ReadonlySet<string> } | undefined;
   /** The board's title and item count, as last answered (for test()). */
   let board_: { title: string; total: number | undefined } | undefined;
 
@@ -270,7 +275,9 @@ export function githubSource(config: GithubIntegration, secret: string, deps: Ht
       if (typeof repo === 'string') repos.add(repo);
     }
     if (!('project' in select)) return err({ kind: 'config', message: 'select is not a project' });
-    return mapped({ repos: [...repos], projectItems: items.value, project: select.project });
+    const batch = mapped({ repos: [...repos], projectItems: items.value, project: select.project });
+    if (batch.ok && limit === Number.POSITIVE_INFINITY) lastBoard = { at: deps.now(), keys: new Set(batch.value.works.map((w) => w.key)) };
+    return batch;
   }
 
   return {
@@ -338,6 +345,8 @@ export function githubSource(config: GithubIntegration, secret: string, deps: Ht
     async keys(progress) {
       progress({ phase: 'listing', done: 0 });
       if ('project' in select) {
+        // A board is fetched whole: the listing a sync asks for right after is that fetch's keys.
+        if (lastBoard && deps.now() - lastBoard.at < BOARD_KEYS_FRESH_MS) return ok(lastBoard.keys);
         const batch = await fetchProject((p) => progress({ ...p, phase: 'listing' }), Number.POSITIVE_INFINITY);
         return batch.ok ? ok(new Set(batch.value.works.map((w) => w.key))) : batch;
       }
