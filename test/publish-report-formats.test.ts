@@ -140,4 +140,11 @@ describe('Confluence storage format', () => {
       { numRuns: 40 },
     );
   });
+
+  it('text with control characters XML cannot hold still gives a well-formed page', async () => {
+    const r = await sampleReport();
+    const odd: StatusReport = { ...r, summary: [`Checkout\u0001 cloud\u001f & <web>`, ...r.summary] };
+    expect(xmlErrors(reportConfluence(odd))).toEqual([]);
+    expect(reportConfluence(odd)).toContain('Checkout cloud &amp; &lt;web&gt;');
+  });
 });

@@ -1,7 +1,12 @@
 import type { StatusReport } from './status-report.js';
 
 /** XML text and attribute escaping. */
-export const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// XML 1.0 cannot hold C0 control characters other than tab, newline and carriage return, even
+// escaped; a title with one (a YAML "\x01") would make the Confluence page and the SVG unparseable.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML forbids are the point.
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+export const esc = (text: string) =>
+  text.replace(XML_FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const DAY_MS = 86_400_000;
 const dayNumber = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / DAY_MS;
