@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExternalBatch, ExternalWork } from '../src/domain/external-work.js';
 import { githubMappingSchema } from '../src/domain/integration.js';
 import { GithubIds } from '../src/formats/github/github-ids.js';
-import { githubOwnedFields, MAX_DESCRIPTION, mapGithubIssues } from '../src/formats/github/map-issues.js';
+import { dueDay, githubOwnedFields, MAX_DESCRIPTION, mapGithubIssues } from '../src/formats/github/map-issues.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/github');
 const repositories = JSON.parse(readFileSync(join(FIXTURES, 'repositories.json'), 'utf8')) as Record<
@@ -297,6 +297,15 @@ describe('ids, limits and shapes', () => {
     const long = new GithubIds(['o/'.concat('x'.repeat(80))]).issue(`o/${'x'.repeat(80)}`, 123456);
     expect(long).toHaveLength(64);
     expect(long.endsWith('-123456')).toBe(true);
+  });
+
+  it("a milestone's due day is the nearest midnight of GitHub's UTC time", () => {
+    expect(dueDay('2027-03-31T07:00:00Z')).toBe('2027-03-31');
+    expect(dueDay('2027-03-30T22:00:00Z')).toBe('2027-03-31');
+    expect(dueDay('2027-03-30T15:00:00Z')).toBe('2027-03-31');
+    expect(dueDay('2027-03-31T00:00:00Z')).toBe('2027-03-31');
+    expect(dueDay(null)).toBeUndefined();
+    expect(dueDay('soon')).toBeUndefined();
   });
 
   it('caps a long description', () => {

@@ -243,8 +243,7 @@ interface Entry {
 }
 
 function milestoneWork(id: ItemId, repo: string, m: GithubMilestone): ExternalWork {
-  const due = m.dueOn?.slice(0, 10);
-  const target: CalendarDate | undefined = due && isCalendarDate(due) ? due : undefined;
+  const target = dueDay(m.dueOn);
   return {
     key: `${repo}/milestones/${m.number}`,
     id,
@@ -258,6 +257,19 @@ function milestoneWork(id: ItemId, repo: string, m: GithubMilestone): ExternalWo
       ...(target !== undefined ? { target } : {}),
     },
   };
+}
+
+/**
+ * The day a milestone is due. GitHub keeps a due date as midnight where it was set, in UTC
+ * (2027-03-31T07:00:00Z in California, 2027-03-30T22:00:00Z in Berlin): the nearest UTC midnight
+ * is that day for every zone from UTC-11 to UTC+12.
+ */
+export function dueDay(dueOn: string | null | undefined): CalendarDate | undefined {
+  if (!dueOn) return undefined;
+  const ms = Date.parse(dueOn);
+  if (!Number.isFinite(ms)) return undefined;
+  const day = new Date(Math.round(ms / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
+  return isCalendarDate(day) ? day : undefined;
 }
 
 function stateOf(mapping: GithubMapping, issue: GithubIssue | undefined, fields: ProjectFields | undefined): ItemState {
