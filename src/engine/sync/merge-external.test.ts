@@ -200,6 +200,37 @@ describe('merging a tracker batch into a program', () => {
     expect(twice.summary.cycleLinksSkipped).toHaveLength(1);
   });
 
+  it('keeps the links into a release milestone from issues an incremental fetch did not bring', () => {
+    const release = work('NET fixVersion 1.0', { title: '1.0', kind: 'milestone', state: 'not-started', tags: [] });
+    const first = mergeExternal(
+      program(),
+      batch(
+        [
+          release,
+          work('NET-1', { title: 'A', state: 'not-started', tags: [] }),
+          work('NET-2', { title: 'B', state: 'not-started', tags: [] }),
+        ],
+        {
+          dependencies: [
+            { from: id('NET-1'), to: release.id, type: 'FS', link: 'Fix version' },
+            { from: id('NET-2'), to: release.id, type: 'FS', link: 'Fix version' },
+          ],
+        },
+      ),
+      { today: TODAY, owned: OWNED },
+    ).model;
+    // Only NET-1 changed; the milestone comes along with it.
+    const { model, summary } = mergeExternal(
+      first,
+      batch([release, work('NET-1', { title: 'A2', state: 'not-started', tags: [] })], {
+        dependencies: [{ from: id('NET-1'), to: release.id, type: 'FS', link: 'Fix version' }],
+      }),
+      { today: TODAY, owned: OWNED },
+    );
+    expect(summary.dependencies).toEqual({ added: 0, removed: 0 });
+    expect(model.dependencies.map((d) => d.from)).toEqual(['NET-1', 'NET-2']);
+  });
+
   it('counts an item whose epic is outside the program as unchanged when nothing changed', () => {
     const b = batch([work('NET-1', { title: 'A', state: 'not-started', tags: [], parent: id('EPIC-9') })]);
     const options = { today: TODAY, owned: [...OWNED, 'parent' as const] };

@@ -123,7 +123,10 @@ export function mergeExternal(
     }
   }
 
-  const merged = mergeDependencies(model.dependencies, batch, touched, itemAt);
+  // A milestone made from a fix version or a GitHub milestone is not an issue: the links into it
+  // belong to the issues, and the batch has them only for the issues it fetched.
+  const linkOwners = new Set(batch.works.filter((w) => w.fields.kind !== 'milestone').map((w) => w.id as string));
+  const merged = mergeDependencies(model.dependencies, batch, linkOwners, itemAt);
   const { dependencies, skipped } = breakTrackerCycles(merged, items.length, itemAt, system, model.dependencies);
   const { added, dropped } = countChanges(model.dependencies, dependencies);
   return {
