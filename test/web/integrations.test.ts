@@ -1,7 +1,8 @@
 /**
  * The integrations screen in Chromium against the Jira replay server (real recorded issues cloned
  * to 600): set Jira up through the form (a wrong site first: its error at the field), test the
- * connection, preview the mapping, sync with the progress bar, and read the result and run log;
+ * connection, preview the mapping, sync with the progress bar, read the result and run log, and the
+ * synced item's tracker key and changelog on its page;
  * a viewer sees results but no buttons. Light and dark screenshots.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,8 +90,13 @@ describe.each(['light', 'dark'] as const)('integrations screen (%s)', (theme) =>
     await page.getByRole('button', { name: 'Close preview' }).click();
     await world.screenshot(`integrations-${theme}`);
 
-    const items = await world.api.admin.json<{ total: number }>('GET', '/api/programs/checkout-cloud-2027/items?perPage=1&q=NET-');
-    expect(items.status).toBe(200);
+    // The synced item says where it comes from, with the tracker's own history of it.
+    await page.goto(`${world.url}/p/checkout-cloud-2027/items/NET-12`);
+    const panel = page.getByRole('region', { name: 'From Jira' });
+    await panel.getByRole('link', { name: 'NET-12' }).waitFor();
+    await panel.getByRole('listitem').first().waitFor();
+    expect(await panel.getByRole('listitem').count()).toBeGreaterThan(0);
+    await world.screenshot(`integrations-item-activity-${theme}`);
   }, 180_000);
 
   it('shows a viewer the results but no buttons', async () => {

@@ -58,6 +58,27 @@ export interface Item {
   stakeholders: string[];
   vendor?: string;
   orderedOn?: string;
+  /** Where a synced item comes from (issue 8): its tracker key and page, the tracker's last update, and when it left the selection. */
+  source?: ItemSource;
+}
+
+export interface ItemSource {
+  system: 'jira' | 'github';
+  key: string;
+  url?: string;
+  updated?: string;
+  removed?: string;
+}
+
+/** One change the tracker recorded about an item (GET /items/{id}/activity). */
+export interface TrackerActivity {
+  id: string;
+  item: string;
+  at: string;
+  actor: string;
+  field: string;
+  from?: string;
+  to?: string;
 }
 
 export interface Dependency {

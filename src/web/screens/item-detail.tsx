@@ -10,6 +10,7 @@ import { itemHref, programHref } from '../nav';
 import { useProgram } from '../program-context';
 import { Link } from '../router';
 import { useToast } from '../toasts';
+import { TrackerActivityPanel } from './integrations/tracker-activity';
 import { ItemDependencies } from './item-detail/item-dependencies';
 import { ItemHistory } from './item-detail/item-history';
 import { dayLabel } from './status-report/report-types';
@@ -139,6 +140,7 @@ export function ItemDetailScreen({ itemId }: { itemId: string }) {
                 {history.state === 'error' && !history.value ? <ProblemBanner problem={history.problem} onRetry={history.reload} /> : null}
                 {history.value ? <ItemHistory sets={history.value.changeSets} /> : <span className="spinner" />}
               </section>
+              {i.source ? <TrackerActivityPanel programId={id} itemId={itemId} source={i.source} version={version} /> : null}
             </div>
           </>
         )}
