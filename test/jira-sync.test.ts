@@ -253,11 +253,9 @@ describe('Jira source over the replay server: fetching', () => {
     s.rateLimitOn(2, 30);
     const deps = recordingDeps();
     const source = jiraSource(config(s.url, { select: { jql: 'project = NET' } }), TOKEN, deps);
-    const started = Date.now();
     const r = await source.fetch(undefined, () => {});
     expect(r.ok).toBe(true);
     expect(deps.slept).toEqual([30_000]);
-    expect(Date.now() - started).toBeLessThan(20_000);
     // The count, then the first page refused and sent again, then two more pages.
     expect(s.requests.map((q) => q.status)).toEqual([200, 429, 200, 200, 200]);
     // The refused request is sent again as it was.

@@ -1,5 +1,5 @@
 import type { JiraIntegration, JiraMapping } from '../../../domain/integration.js';
-import { DEFAULT_STORY_POINTS_FIELD } from '../../../formats/jira/map-issues.js';
+import { DEFAULT_STORY_POINTS_FIELD, DEFAULT_TEAM_FIELD } from '../../../formats/jira/map-issues.js';
 
 /**
  * What the Jira client asks for: the JQL of a selection (with the incremental clause), and the
@@ -27,7 +27,7 @@ export function fieldsFor(mapping: JiraMapping): string[] {
   const fields = new Set<string>(BASE_FIELDS);
   if (mapping.fixVersions === 'milestones') fields.add('fixVersions');
   if (mapping.team?.from === 'component') fields.add('components');
-  if (mapping.team?.from === 'field' && mapping.team.field) fields.add(mapping.team.field);
+  if (mapping.team?.from === 'field') fields.add(mapping.team.field ?? DEFAULT_TEAM_FIELD);
   if (mapping.estimate?.from === 'original-estimate') {
     fields.add('timeoriginalestimate');
     fields.add('timetracking');
