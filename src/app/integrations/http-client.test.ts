@@ -97,6 +97,17 @@ describe('the integrations HTTP client', () => {
     expect(slept).toEqual([10_000]);
   });
 
+  it("waits out GitHub's secondary limit: a 403 with Retry-After", async () => {
+    const { slept, deps } = world();
+    handler = (_req, res, n) =>
+      n === 1
+        ? json(res, 403, { message: 'You have exceeded a secondary rate limit.' }, { 'retry-after': '60' })
+        : json(res, 200, { ok: true });
+    const client = httpClient({ baseUrl: base, auth: { kind: 'none' }, service: 'GitHub', authHint: 'x' }, deps);
+    expect((await client.send({ path: '/graphql' })).ok).toBe(true);
+    expect(slept).toEqual([60_000]);
+  });
+
   it('says which credentials to check on a 401, and never shows the secret', async () => {
     const { deps } = world();
     handler = (req, res) => json(res, 401, { errorMessages: [`bad credentials ${req.headers.authorization}`] });

@@ -123,10 +123,11 @@ export function httpClient(options: HttpClientOptions, deps: HttpDeps): HttpClie
         });
       }
       noteRateLimit(response.headers);
+      // GitHub's secondary limits answer 403 with Retry-After; a 403 with no budget left is a limit too.
       const limited =
         response.status === 429 ||
         response.status === 503 ||
-        (response.status === 403 && response.headers.get('x-ratelimit-remaining') === '0');
+        (response.status === 403 && (response.headers.get('x-ratelimit-remaining') === '0' || response.headers.has('retry-after')));
       if (limited) {
         await response.body?.cancel();
         const delay = retryDelay(response.headers, attempt);

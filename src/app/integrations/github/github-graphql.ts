@@ -42,8 +42,8 @@ export async function githubGraphql<T>(
   for (let attempt = 0; ; attempt++) {
     const sent = await client.send({ method: 'POST', path: '/graphql', json: { query, variables, operationName } });
     if (!sent.ok && secondaryLimit(sent.error) && attempt < SECONDARY_RETRIES) {
-      // GitHub documents a secondary rate limit as 403 or 429 with Retry-After; the client retries a
-      // 429 itself, a 403 arrives here as a refusal. Wait at least a minute, longer each time.
+      // A secondary limit with Retry-After is waited out by the client; without one, GitHub says to
+      // wait at least a minute, longer each time.
       await deps.sleep(SECONDARY_WAIT_MS * 2 ** attempt);
       continue;
     }
