@@ -1,21 +1,17 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { dayIn } from '../../app/day-in-zone.js';
 import { WorkerPool } from '../../app/engine-pool/worker-pool.js';
 import { confluenceDryRun } from '../../app/integrations/publish/confluence-publisher.js';
 import { type PublishError, publishReport, storedProgramReport } from '../../app/integrations/publish/publish-report.js';
 import { buildStatusReport } from '../../app/status-report.js';
 import type { CalendarDate } from '../../domain/calendar-date.js';
-import type { ConfluenceIntegration, Integrations, SlackIntegration } from '../../domain/integration.js';
+import type { ConfluenceIntegration, SlackIntegration } from '../../domain/integration.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { readIntegrationsYaml } from '../../formats/integrations-yaml/read-integrations.js';
 import { reportConfluence } from '../../formats/report/confluence.js';
 import { reportSlack } from '../../formats/report/slack.js';
 import type { StatusReport } from '../../formats/report/status-report.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
-import { renderFileProblems } from '../render/file-problems.js';
+import { readIntegrationsFile, usageError } from '../integrations-file.js';
 import { describePlanError } from '../render/plan-error.js';
 import { withProgramTarget } from './program-target.js';
 
@@ -40,10 +36,10 @@ const PREVIEW_LINES = 12;
  */
 export async function publishCommand(io: CliIo, target: Target, program: string, o: PublishCommandOptions): Promise<number> {
   const file = o.config ?? 'integrations.yaml';
-  const config = await readConfig(io, file);
+  const config = await readIntegrationsFile(io, file, 'confluence: or slack:');
   if (typeof config === 'number') return config;
   const section = config[target];
-  if (!section) return usage(io, `${file} has no ${target}: section; add one (see docs/integrations.md) or pass --config <file>`);
+  if (!section) return usageError(io, `${file} has no ${target}: section; add one (see docs/integrations.md) or pass --config <file>`);
   const envName = target === 'confluence' ? (section as ConfluenceIntegration).tokenEnv : (section as SlackIntegration).webhookEnv;
   const secret = io.env[envName];
   if (!o.dryRun && (secret === undefined || secret.trim() === '')) {
@@ -51,7 +47,7 @@ export async function publishCommand(io: CliIo, target: Target, program: string,
       target === 'confluence'
         ? `the Confluence API token of ${(section as ConfluenceIntegration).email}`
         : 'the Slack incoming webhook URL';
-    return usage(io, `${envName} is not set: put ${what} in the environment variable ${envName} (${file} names it), or use --dry-run`);
+    return usageError(io, `${envName} is not set: put ${what} in the environment variable ${envName} (${file} names it), or use --dry-run`);
   }
 
   return withProgramTarget(io, program, `throughline publish ${target} ${program}`, async (p) => {
@@ -147,24 +143,4 @@ function dryRun(
     ].join('\n'),
   );
   return EXIT.ok;
-}
-
-async function readConfig(io: CliIo, file: string): Promise<Integrations | number> {
-  const path = resolve(io.cwd, file);
-  if (!existsSync(path))
-    return usage(
-      io,
-      `${file} does not exist. Write it with a confluence: or slack: section (see docs/integrations.md), or pass --config <file>`,
-    );
-  const read = readIntegrationsYaml(await readFile(path, 'utf8'), file);
-  if (!read.ok) {
-    io.err(renderFileProblems(read.error, io.errStyle));
-    return EXIT.invalid;
-  }
-  return read.value.value;
-}
-
-function usage(io: CliIo, message: string): number {
-  io.err(`${io.errStyle.red('error')}: ${message}`);
-  return EXIT.usage;
 }

@@ -6,12 +6,11 @@ import { openWorkSource } from '../../app/integrations/open-work-source.js';
 import { type SyncOutcome, syncProgram } from '../../app/integrations/sync-program.js';
 import type { ProgressSink, WorkSource } from '../../app/integrations/work-source.js';
 import type { ProgramId } from '../../domain/ids.js';
-import type { Integrations } from '../../domain/integration.js';
-import { readIntegrationsYaml } from '../../formats/integrations-yaml/read-integrations.js';
 import { readJiraCsv } from '../../formats/jira/jira-csv.js';
 import { jiraOwnedFields } from '../../formats/jira/map-issues.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
+import { readIntegrationsFile, usageError } from '../integrations-file.js';
 import { renderFileProblems } from '../render/file-problems.js';
 import { defaultActor, withStore } from '../with-store.js';
 
@@ -29,15 +28,15 @@ export interface SyncCommandOptions {
  */
 export async function syncCommand(io: CliIo, system: 'jira' | 'github', target: string, options: SyncCommandOptions): Promise<number> {
   const file = options.config ?? 'integrations.yaml';
-  const config = await readConfig(io, file);
+  const config = await readIntegrationsFile(io, file, 'jira: or github:');
   if (typeof config === 'number') return config;
   let source: WorkSource;
   if (options.csv !== undefined) {
-    if (system !== 'jira') return usage(io, '--csv reads a Jira CSV export; it works with `sync jira` only');
+    if (system !== 'jira') return usageError(io, '--csv reads a Jira CSV export; it works with `sync jira` only');
     const jira = config.jira;
-    if (!jira) return usage(io, `${file} has no jira: section; the CSV is mapped with its mapping (site, mapping)`);
+    if (!jira) return usageError(io, `${file} has no jira: section; the CSV is mapped with its mapping (site, mapping)`);
     const path = resolve(io.cwd, options.csv);
-    if (!existsSync(path)) return usage(io, `${options.csv} does not exist`);
+    if (!existsSync(path)) return usageError(io, `${options.csv} does not exist`);
     const read = readJiraCsv(await readFile(path, 'utf8'), jira.mapping, { site: jira.site, file: options.csv });
     if (!read.ok) {
       io.err(renderFileProblems(read.error, io.errStyle));
@@ -79,27 +78,6 @@ export async function syncCommand(io: CliIo, system: 'jira' | 'github', target: 
     else io.out(render(outcome.value, source, target));
     return EXIT.ok;
   });
-}
-
-async function readConfig(io: CliIo, file: string): Promise<Integrations | number> {
-  const path = resolve(io.cwd, file);
-  if (!existsSync(path)) {
-    return usage(
-      io,
-      `${file} does not exist. Write it with a jira: or github: section (see docs/integrations.md), or pass --config <file>`,
-    );
-  }
-  const read = readIntegrationsYaml(await readFile(path, 'utf8'), file);
-  if (!read.ok) {
-    io.err(renderFileProblems(read.error, io.errStyle));
-    return EXIT.invalid;
-  }
-  return read.value.value;
-}
-
-function usage(io: CliIo, message: string): number {
-  io.err(`${io.errStyle.red('error')}: ${message}`);
-  return EXIT.usage;
 }
 
 const PHASES: Record<string, string> = {
