@@ -24,7 +24,7 @@ interface View {
   secretEnv: string | null;
   secretSource: string;
   describe: string | null;
-  schedule: { every: string; at: string; timeZone: string; text: string } | null;
+  schedule: { every: string; at: string; timeZone: string; text: string; next: string } | null;
   updatedBy: string | null;
   results: { kind: string; ok: boolean; error: string | null; summary: unknown; actor: string }[];
   running: unknown;
@@ -115,12 +115,23 @@ describe('integrations API', () => {
     const slack = await call<View>(world.admin, 'PUT', `${I}/slack`, {
       schedule: { every: 'friday', at: '15:00', timeZone: 'Europe/London' },
     });
-    expect(slack.body.schedule).toEqual({
+    expect(slack.body.schedule).toMatchObject({
       every: 'friday',
       at: '15:00',
       timeZone: 'Europe/London',
       text: 'Every Friday at 15:00, Europe/London',
     });
+    // The next run: a Friday, 15:00 in London, within the coming week.
+    const next = new Date(slack.body.schedule?.next ?? '');
+    const london = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      weekday: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(next);
+    expect(london).toBe('Friday 15:00');
+    expect(next.getTime() - Date.now()).toBeGreaterThan(0);
+    expect(next.getTime() - Date.now()).toBeLessThanOrEqual(7 * 86_400_000);
     const confluence = await call<View>(world.admin, 'PUT', `${I}/confluence`, {
       site: 'https://acme.atlassian.net',
       email: 'priya@acme.test',

@@ -3,6 +3,7 @@ import { type FieldError, fieldErrors } from '../../domain/field-errors.js';
 import type { ProgramId } from '../../domain/ids.js';
 import { INTEGRATION_KINDS, type IntegrationKind, type PublishSchedule, type WEEKDAYS } from '../../domain/integration.js';
 import { err, ok, type Result } from '../../domain/result.js';
+import { nextRunAfter } from '../../engine/schedule/next-run.js';
 import {
   INTEGRATION_SCHEMAS,
   type IntegrationConfig,
@@ -25,6 +26,8 @@ export interface ScheduleView extends PublishSchedule {
   readonly timeZone: string;
   /** "Every Friday at 15:00, Europe/London". */
   readonly text: string;
+  /** The next run after now, ISO 8601. */
+  readonly next: string;
 }
 
 /** Where a run takes its secret from: the one stored on the server, else the named environment variable. */
@@ -121,7 +124,7 @@ export function describeIntegration(kind: IntegrationKind, config: IntegrationCo
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "Every Friday at 15:00, Europe/London"; "Every weekday (Monday to Friday) at 09:00, UTC". */
-export function scheduleText(schedule: PublishSchedule, programZone: string): ScheduleView {
+export function scheduleText(schedule: PublishSchedule, programZone: string, now: Date): ScheduleView {
   const timeZone = schedule.timeZone ?? programZone;
   const when =
     schedule.every === 'day'
@@ -129,7 +132,12 @@ export function scheduleText(schedule: PublishSchedule, programZone: string): Sc
       : schedule.every === 'weekdays'
         ? 'Every weekday (Monday to Friday)'
         : `Every ${capital(schedule.every satisfies (typeof WEEKDAYS)[number])}`;
-  return { ...schedule, timeZone, text: `${when} at ${schedule.at}, ${timeZone}` };
+  return {
+    ...schedule,
+    timeZone,
+    text: `${when} at ${schedule.at}, ${timeZone}`,
+    next: nextRunAfter(schedule, now, timeZone).toISOString(),
+  };
 }
 
 const resultView = (r: IntegrationResult): ResultView => ({
@@ -146,6 +154,7 @@ export function integrationView(
   stored: StoredIntegration | undefined,
   programZone: string,
   env: Env,
+  now: Date,
 ): IntegrationView {
   const config = stored?.config;
   const secretEnv = secretEnvOf(kind, config) ?? null;
@@ -158,7 +167,7 @@ export function integrationView(
     secretEnv,
     secretSource: hasSecret ? 'stored' : secretEnv && env[secretEnv] ? 'env' : 'none',
     describe: config ? describeIntegration(kind, config) : null,
-    schedule: schedule ? scheduleText(schedule, programZone) : null,
+    schedule: schedule ? scheduleText(schedule, programZone, now) : null,
     updatedAt: stored ? stored.updatedAt.toISOString() : null,
     updatedBy: stored?.actor ?? null,
     results: (stored?.results ?? []).map(resultView),
@@ -170,6 +179,7 @@ export async function integrationViews(
   store: ProgramStore,
   programId: ProgramId,
   env: Env,
+  now: Date,
 ): Promise<Result<IntegrationView[], SettingsError>> {
   const model = await store.readProgram(programId);
   if (!model) return err(noProgram(programId));
@@ -182,6 +192,7 @@ export async function integrationViews(
         stored.find((s) => s.kind === kind),
         zone,
         env,
+        now,
       ),
     ),
   );
@@ -192,10 +203,11 @@ export async function oneIntegrationView(
   programId: ProgramId,
   kind: IntegrationKind,
   env: Env,
+  now: Date,
 ): Promise<Result<IntegrationView, SettingsError>> {
   const model = await store.readProgram(programId);
   if (!model) return err(noProgram(programId));
-  return ok(integrationView(kind, await store.integrations.get(programId, kind), model.program.calendar.timezone, env));
+  return ok(integrationView(kind, await store.integrations.get(programId, kind), model.program.calendar.timezone, env, now));
 }
 
 const noProgram = (programId: string): SettingsError => ({ kind: 'no-program', message: `there is no program "${programId}"` });
@@ -227,7 +239,7 @@ export async function saveIntegrationConfig(
     }
   }
   if (!(await store.integrations.saveConfig(programId, kind, config as never, meta))) return err(noProgram(programId));
-  return oneIntegrationView(store, programId, kind, env);
+  return oneIntegrationView(store, programId, kind, env, meta.at);
 }
 
 export async function setIntegrationSecret(

@@ -73,7 +73,7 @@ const viewSchema = z.object({
   secretEnv: z.string().nullable(),
   secretSource: z.enum(['stored', 'env', 'none']),
   describe: z.string().nullable(),
-  schedule: z.looseObject({ every: z.string(), at: z.string(), timeZone: z.string(), text: z.string() }).nullable(),
+  schedule: z.looseObject({ every: z.string(), at: z.string(), timeZone: z.string(), text: z.string(), next: z.string() }).nullable(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
   results: z.array(resultSchema),
@@ -219,7 +219,7 @@ export const integrationRoutes = [
     params: z.strictObject({ programId: z.string().min(1) }),
     response: listSchema,
     async handle(input) {
-      const views = await integrationViews(input.deps.store, input.params.programId as ProgramId, env());
+      const views = await integrationViews(input.deps.store, input.params.programId as ProgramId, env(), input.deps.now());
       if (!views.ok) return settingsFailure(views.error);
       return { body: { integrations: views.value.map((v) => withRunning(input.deps, input.params.programId as ProgramId, v)) } };
     },

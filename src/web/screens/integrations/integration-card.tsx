@@ -29,6 +29,10 @@ const SETUP_HINT: Record<Integration['kind'], string> = {
   slack: 'Not connected yet. Add an incoming webhook for the channel, and when to post the summary.',
 };
 
+/** The next run in the schedule's own zone: "Fri 4 Dec, 15:00". */
+const nextRun = (iso: string, timeZone: string) =>
+  new Date(iso).toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone });
+
 function secretWords(i: Integration): string {
   const what = i.kind === 'slack' ? 'Webhook URL' : 'Token';
   if (i.secretSource === 'stored') return `${what} stored on the server`;
@@ -148,7 +152,16 @@ export function IntegrationCard({
           {i.kind === 'confluence' || i.kind === 'slack' ? (
             <>
               <dt>Schedule</dt>
-              <dd>{i.schedule ? i.schedule.text : 'Only when published by hand'}</dd>
+              <dd>
+                {i.schedule ? (
+                  <>
+                    {i.schedule.text}
+                    <span className="faint"> · next {nextRun(i.schedule.next, i.schedule.timeZone)}</span>
+                  </>
+                ) : (
+                  'Only when published by hand'
+                )}
+              </dd>
             </>
           ) : null}
           <dt>{lastSync?.kind === 'publish' ? 'Last publish' : 'Last sync'}</dt>

@@ -50,6 +50,8 @@ export interface Schedule {
   at: string;
   timeZone: string;
   text: string;
+  /** ISO 8601. */
+  next: string;
 }
 
 export interface Integration {
