@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../api/api-support.js';
 import { generateDataset } from '../support/jira-dataset.js';
 import { type JiraReplayServer, startJiraReplay } from '../support/jira-replay-server.js';
+import { type SlackWebhookServer, startSlackWebhook } from '../support/slack-webhook-server.js';
 import { signIn, type WebWorld, webWorld } from './web-support.js';
 
 const SCREEN = '/p/checkout-cloud-2027/integrations';
@@ -18,7 +19,9 @@ const TOKEN = 'ATATT3xFfGF0-web-replay-token';
 describe.each(['light', 'dark'] as const)('integrations screen (%s)', (theme) => {
   let world: WebWorld;
   let jira: JiraReplayServer;
+  let slack: SlackWebhookServer;
   beforeAll(async () => {
+    slack = await startSlackWebhook();
     world = await webWorld({ theme });
     jira = await startJiraReplay({
       dataset: generateDataset({ issues: 600, project: 'NET' }),
@@ -27,6 +30,7 @@ describe.each(['light', 'dark'] as const)('integrations screen (%s)', (theme) =>
   });
   afterAll(async () => {
     await jira?.stop();
+    await slack?.stop();
     await world?.close();
   });
 
@@ -88,6 +92,27 @@ describe.each(['light', 'dark'] as const)('integrations screen (%s)', (theme) =>
     await jiraCard.getByText(/Run log \(2\)/).click();
     await jiraCard.locator('.intg-log-list li', { hasText: 'Sync' }).getByText('by admin').waitFor();
     await page.getByRole('button', { name: 'Close preview' }).click();
+
+    // Slack through the form: a Friday schedule in words with its next run, then "Publish now" to the webhook.
+    const slackCard = page.getByRole('region', { name: 'Slack', exact: true });
+    await slackCard.getByRole('button', { name: 'Set up Slack' }).click();
+    const slackForm = page.getByRole('form', { name: 'Slack settings' });
+    await slackForm.getByLabel('Publish automatically').check();
+    await slackForm.getByLabel('Every').selectOption('friday');
+    await slackForm.getByLabel('At', { exact: true }).fill('15:00');
+    await slackForm.getByLabel(/^Time zone/).fill('Europe/London');
+    await slackForm.getByLabel('Incoming webhook URL').fill(slack.webhookUrl);
+    await slackForm.getByRole('button', { name: 'Save settings' }).click();
+    await slackForm.waitFor({ state: 'detached' });
+    await slackCard.getByText('Every Friday at 15:00, Europe/London').waitFor();
+    await slackCard.getByText(/· next Fri \d+ \w+, 15:00/).waitFor();
+    await slackCard.getByRole('button', { name: 'Publish now' }).click();
+    await slackCard
+      .getByText(/summary posted \(\d+ blocks\)/)
+      .first()
+      .waitFor({ timeout: 60_000 });
+    expect(slack.accepted).toHaveLength(1);
+    expect(await page.content()).not.toContain(new URL(slack.webhookUrl).pathname);
     await world.screenshot(`integrations-${theme}`);
 
     // The synced item says where it comes from, with the tracker's own history of it.
