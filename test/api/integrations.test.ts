@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramId } from '../../src/domain/ids.js';
 import { type ConfluenceServer, startConfluence } from '../support/confluence-server.js';
+import { type GithubReplayServer, startGithubReplayServer } from '../support/github-replay-server.js';
 import { generateDataset } from '../support/jira-dataset.js';
 import { type JiraReplayServer, startJiraReplay } from '../support/jira-replay-server.js';
 import { type SlackWebhookServer, startSlackWebhook } from '../support/slack-webhook-server.js';
@@ -409,5 +410,49 @@ describe('integrations API publishing to Confluence and Slack test servers', () 
     expect(refused.status).toBe(502);
     expect(refused.body.detail).toContain('channel_is_archived');
     expect(refused.body.detail).not.toContain(new URL(slack.webhookUrl).pathname);
+  }, 120_000);
+});
+
+describe('integrations API syncing from the GitHub replay server', () => {
+  const TOKEN = 'ghp_replayTokenNeverEchoed0123456789';
+  let world: ApiWorld;
+  let github: GithubReplayServer;
+  beforeAll(async () => {
+    world = await apiWorld();
+    github = await startGithubReplayServer({ token: TOKEN, now: () => Date.now() });
+  });
+  afterAll(async () => {
+    await github?.close();
+    await world?.close();
+  });
+
+  it('tests, previews and syncs two repositories in the background', async () => {
+    const saved = await world.admin.json<View>('PUT', `${I}/github`, {
+      body: {
+        api: github.url,
+        select: { repos: ['octo-org/api', 'octo-org/web'] },
+        mapping: { team: { from: 'label', values: { platform: 'platform-eng' } }, estimate: { from: 'label' } },
+      },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.describe).toContain('octo-org/api, octo-org/web');
+    expect((await world.admin.call('PUT', `${I}/github/secret`, { body: { secret: TOKEN } })).status).toBe(204);
+    const tested = await world.admin.json<{ account: string }>('POST', `${I}/github/test`);
+    expect(tested.status).toBe(200);
+    const preview = await world.admin.json<{ rows: { id: string; action: string }[] }>('POST', `${I}/github/preview?limit=5`);
+    expect(preview.status).toBe(200);
+    expect(preview.body.rows.length).toBeGreaterThan(0);
+    expect(preview.body.rows.every((r) => r.action === 'create')).toBe(true);
+    expect((await world.admin.call('POST', `${I}/github/sync`)).status).toBe(202);
+    let run: { finishedAt: string | null; ok: boolean | null; error: string | null; summary: { created: string[] } | null } | undefined;
+    for (let i = 0; i < 300 && !run?.finishedAt; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      run = (await world.admin.json<NonNullable<typeof run>>('GET', `${I}/github/runs/current`)).body;
+    }
+    expect(run?.error).toBeNull();
+    expect(run?.summary?.created.length).toBeGreaterThan(0);
+    const first = run?.summary?.created[0] ?? '';
+    const item = await world.admin.json<{ value: { source: { system: string } } }>('GET', `${P}/items/${first}`);
+    expect(item.body.value.source.system).toBe('github');
   }, 120_000);
 });

@@ -117,7 +117,7 @@ export function describeIntegration(kind: IntegrationKind, config: IntegrationCo
       return `${hostOf(c.site)} · space ${c.space} · “${c.title}”`;
     }
     case 'slack':
-      return `incoming webhook from ${(config as IntegrationConfigs['slack']).webhookEnv}`;
+      return 'the channel of its incoming webhook';
   }
 }
 
