@@ -226,7 +226,8 @@ export async function saveIntegrationConfig(
     const errors = fieldErrors(parsed.error.issues);
     return err({
       kind: 'invalid',
-      message: `the ${kind} settings have ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+      // The fields, not their messages: each message is in `errors`, shown at its field.
+      message: `the ${kind} settings need fixing at ${[...new Set(errors.map((e) => e.field))].join(', ')}`,
       errors,
     });
   }
