@@ -12,6 +12,8 @@ export interface SyncSummary {
   removed: string[];
   restored: string[];
   dependencies: { added: number; removed: number };
+  /** Tracker links left out because they close a cycle (absent in results recorded before it existed). */
+  cycleLinksSkipped?: { from: string; to: string; cycle: string[] }[];
   teamsCreated: string[];
   workstreamsCreated: string[];
   activity: number;

@@ -13,7 +13,10 @@ export function syncWords(s: SyncSummary): string {
       ? `dependencies +${s.dependencies.added.toLocaleString('en')}/−${s.dependencies.removed.toLocaleString('en')}`
       : '',
   ].filter(Boolean);
-  return `${plural(s.fetched, 'issue')} read: ${parts.length ? parts.join(', ') : 'no changes'}`;
+  const skipped = (s.cycleLinksSkipped ?? []).map(
+    (c) => `left out ${c.from} → ${c.to}, which closes the cycle ${c.cycle.join(' → ')} (fix the links in the tracker)`,
+  );
+  return `${plural(s.fetched, 'issue')} read: ${[...(parts.length ? parts : ['no changes']), ...skipped].join(', ')}`;
 }
 
 const isSync = (v: unknown): v is SyncSummary => typeof v === 'object' && v !== null && 'fetched' in v && 'created' in v;
