@@ -31,7 +31,7 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-  env = { ...(await freshCliEnv('pglite')), CONFLUENCE_API_TOKEN: TOKEN, TEAM_SLACK_WEBHOOK: slack.webhookUrl };
+  env = { ...(await freshCliEnv('postgres')), CONFLUENCE_API_TOKEN: TOKEN, TEAM_SLACK_WEBHOOK: slack.webhookUrl };
 });
 afterAll(async () => {
   await confluence.stop();

@@ -163,17 +163,18 @@ export function integrationStoreContract(open: () => Promise<ProgramStore>) {
     expect((await store.integrations.activity(program, 'NET-7', 1))[0]?.at).toBe('2026-03-02T09:15:30.000Z');
   });
 
-  it('records 100,000 changelog entries in batches, quickly', async () => {
-    const many = entries(100_000, (i) => `NET-${1 + (i % 20_000)}`);
+  // Ten batches: the figure for 100,000 (a 20,000-issue sync) is printed by bench/jira-sync.ts.
+  it('records 20,000 changelog entries in batches, each once', async () => {
+    const many = entries(20_000, (i) => `NET-${1 + (i % 4_000)}`);
     const started = performance.now();
-    expect(await store.integrations.recordActivity(program, many)).toBe(100_000);
+    expect(await store.integrations.recordActivity(program, many)).toBe(20_000);
     const ms = performance.now() - started;
     const again = performance.now();
     expect(await store.integrations.recordActivity(program, many)).toBe(0);
     const againMs = performance.now() - again;
     console.log(
-      `[figure] ${store.driver}: recordActivity 100,000 new entries ${ms.toFixed(0)} ms; all again (no-op) ${againMs.toFixed(0)} ms`,
+      `[figure] ${store.driver}: recordActivity 20,000 new entries ${ms.toFixed(0)} ms; all again (no-op) ${againMs.toFixed(0)} ms`,
     );
-    expect((await store.integrations.activity(program, 'NET-20000')).length).toBe(5);
+    expect((await store.integrations.activity(program, 'NET-4000')).length).toBe(5);
   }, 120_000);
 }
