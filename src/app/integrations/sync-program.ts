@@ -61,8 +61,9 @@ export async function syncProgram(
   source: WorkSource,
   options: SyncOptions,
 ): Promise<Result<SyncOutcome, SyncError>> {
-  const model = await store.readProgram(programId);
-  if (!model) return err({ kind: 'no-program', message: `There is no program "${programId}". Load it first: throughline load <file>` });
+  const read = await store.readVersioned(programId);
+  if (!read) return err({ kind: 'no-program', message: `There is no program "${programId}". Load it first: throughline load <file>` });
+  const { model } = read;
   const since = options.full || options.limit !== undefined ? undefined : newestUpdate(model.items, source.system);
   const today = dayIn(model.program.calendar.timezone, options.at);
 
@@ -112,8 +113,10 @@ export async function syncProgram(
   let summary = preview.summary;
   const saved = await store.editProgram<Extract<SyncError, { kind: 'invalid' }>>(
     programId,
-    (current) => {
-      const merged = current === model ? preview : mergeExternal(current, batch, mergeOptions);
+    (current, version) => {
+      // The store reads the program again under its lock; unless someone saved in between, that is
+      // the program the preview merged, so its merge (and validation) stands.
+      const merged = version === read.version ? preview : mergeExternal(current, batch, mergeOptions);
       if (merged !== preview) {
         const problem = problemsOf(merged.model);
         if (problem) return { error: problem };
