@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { CalendarDate } from '../../src/domain/calendar-date.js';
+import type { ProgramId } from '../../src/domain/ids.js';
 import type { ProgramModel } from '../../src/domain/program-model.js';
 import { readProgramYaml } from '../../src/formats/program-yaml/read-program.js';
 
@@ -14,3 +16,28 @@ export function readValid(path: string): ProgramModel {
 }
 
 export const smallProgram = () => readValid(fixture('valid/small-program.yaml'));
+
+/** A program with nothing in it yet (id `p`, UTC, Monday to Friday), with `parts` laid over it. */
+export function emptyProgram(parts: Partial<ProgramModel> = {}): ProgramModel {
+  return {
+    program: {
+      id: 'p' as ProgramId,
+      name: 'P',
+      start: '2027-01-04' as CalendarDate,
+      calendar: { timezone: 'UTC', workdays: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: ['09:00-17:00'], holidays: [] },
+    },
+    teams: [],
+    workstreams: [],
+    items: [],
+    dependencies: [],
+    risks: [],
+    decisions: [],
+    services: [],
+    slos: [],
+    incidents: [],
+    postmortems: [],
+    capacity: [],
+    migrations: [],
+    ...parts,
+  } as ProgramModel;
+}

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { emptyProgram } from '../../../test/support/programs.js';
 import type { CalendarDate } from '../../domain/calendar-date.js';
 import { canonicalJson } from '../../domain/canonical-json.js';
 import type { ExternalBatch, ExternalWork, SyncedField } from '../../domain/external-work.js';
-import type { ItemId, ProgramId, TeamId, WorkstreamId } from '../../domain/ids.js';
+import type { ItemId, TeamId, WorkstreamId } from '../../domain/ids.js';
 import type { ProgramModel } from '../../domain/program-model.js';
 import type { WorkItem } from '../../domain/work-item.js';
 import { buildGraph, topologicalOrder } from '../graph.js';
@@ -13,29 +14,7 @@ const TODAY = '2027-03-01' as CalendarDate;
 const OWNED: SyncedField[] = ['title', 'kind', 'team', 'assignee', 'workstream', 'estimate', 'state', 'deadline', 'tags'];
 const id = (s: string) => s as ItemId;
 
-function program(items: WorkItem[] = [], extra: Partial<ProgramModel> = {}): ProgramModel {
-  return {
-    program: {
-      id: 'p' as ProgramId,
-      name: 'P',
-      start: '2027-01-04' as CalendarDate,
-      calendar: { timezone: 'UTC', workdays: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: ['09:00-17:00'], holidays: [] },
-    },
-    teams: [],
-    workstreams: [],
-    items,
-    dependencies: [],
-    risks: [],
-    decisions: [],
-    services: [],
-    slos: [],
-    incidents: [],
-    postmortems: [],
-    capacity: [],
-    migrations: [],
-    ...extra,
-  } as ProgramModel;
-}
+const program = (items: WorkItem[] = [], extra: Partial<ProgramModel> = {}): ProgramModel => emptyProgram({ items, ...extra });
 
 function work(key: string, fields: ExternalWork['fields'], updated = '2027-02-01T10:00:00.000Z'): ExternalWork {
   return { key, id: id(key), url: `https://acme.atlassian.net/browse/${key}`, updated, fields };

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { emptyProgram } from '../../../test/support/programs.js';
 import type { CalendarDate } from '../../domain/calendar-date.js';
 import { canonicalJson } from '../../domain/canonical-json.js';
-import type { ProgramId } from '../../domain/ids.js';
 import { jiraMappingSchema } from '../../domain/integration.js';
-import type { ProgramModel } from '../../domain/program-model.js';
 import { mergeExternal } from '../../engine/sync/merge-external.js';
 import { validateModel } from '../../engine/validate-model.js';
 import { readJiraCsv } from './jira-csv.js';
@@ -19,26 +18,7 @@ const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/jira/', import.me
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpora/jira/', import.meta.url));
 const issuesOf = (path: string): unknown[] => (JSON.parse(readFileSync(path, 'utf8')) as { issues: unknown[] }).issues;
 
-const empty = {
-  program: {
-    id: 'p' as ProgramId,
-    name: 'P',
-    start: '2027-01-04' as CalendarDate,
-    calendar: { timezone: 'UTC', workdays: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: ['09:00-17:00'], holidays: [] },
-  },
-  teams: [],
-  workstreams: [],
-  items: [],
-  dependencies: [],
-  risks: [],
-  decisions: [],
-  services: [],
-  slos: [],
-  incidents: [],
-  postmortems: [],
-  capacity: [],
-  migrations: [],
-} as unknown as ProgramModel;
+const empty = emptyProgram();
 
 const sources = {
   'cloud-search.json': (m: ReturnType<typeof jiraMappingSchema.parse>) =>
